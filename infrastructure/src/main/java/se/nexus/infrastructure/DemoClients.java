@@ -1,0 +1,30 @@
+package se.nexus.infrastructure;
+
+import java.util.List;
+import java.util.Set;
+
+/** The demo agencies' OAuth2 clients of the local platform: client id = agency id, one shared demo secret. */
+public final class DemoClients {
+
+	/** The secret of every demo client; for local use only. */
+	public static final String SECRET = "demo-secret";
+
+	private static final List<String> AGENCIES = List.of("se.uppsala.socialtjanst", "se.region-uppsala.vard",
+			"se.polisen.region-mitt", "se.aklagarmyndigheten", "se.uppsala.nexus", "se.lansstyrelsen.uppsala");
+
+	private static final Set<String> AUDITING_AGENCIES = Set.of("se.uppsala.nexus", "se.lansstyrelsen.uppsala");
+
+	private DemoClients() {
+	}
+
+	/** One client per demo agency with roles CASEWORKER and COORDINATOR, plus AUDITOR for the auditing agencies. */
+	public static List<TokenIssuer.Client> all() {
+		return AGENCIES.stream().map(DemoClients::client).toList();
+	}
+
+	private static TokenIssuer.Client client(String agency) {
+		Set<String> roles = AUDITING_AGENCIES.contains(agency) ? Set.of("CASEWORKER", "COORDINATOR", "AUDITOR")
+				: Set.of("CASEWORKER", "COORDINATOR");
+		return new TokenIssuer.Client(agency, SECRET, agency, roles);
+	}
+}

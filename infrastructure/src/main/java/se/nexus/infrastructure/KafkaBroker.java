@@ -1,0 +1,152 @@
+package se.nexus.infrastructure;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.MetadataVersion;
+
+
+/** A real single-node Apache Kafka broker and KRaft controller running inside this JVM. */
+public final class KafkaBroker implements AutoCloseable {
+
+	private static final String CONTROLLER = "CONTROLLER";
+
+	private final Path dataDir;
+
+	private final int port;
+
+	private final int controllerPort;
+
+	private KafkaRaftServer server;
+
+	private KafkaBroker(Path dataDir, int port, int controllerPort) {
+		this.dataDir = dataDir.toAbsolutePath();
+		this.port = port;
+		this.controllerPort = controllerPort;
+	}
+
+	/** Starts a broker keeping its log in dataDir (formatted on first use); port 0 picks a free port. */
+	public static KafkaBroker start(Path dataDir, int port) {
+		KafkaBroker broker = new KafkaBroker(dataDir, Ports.orFree(port), Ports.free());
+		broker.startServer();
+		return broker;
+	}
+
+	public String bootstrapServers() {
+		return "127.0.0.1:" + port;
+	}
+
+	public int port() {
+		return port;
+	}
+
+	/** Stops the broker; its data stays. */
+	public synchronized void stop() {
+		ShutdownHooks.unregister(this);
+		if (server != null) {
+			server.shutdown();
+			server.awaitShutdown();
+			server = null;
+		}
+	}
+
+	/** Stops and starts the broker again on the same ports with the same data. */
+	public synchronized void restart() {
+		stop();
+		startServer();
+	}
+
+	@Override
+	public void close() {
+		stop();
+	}
+
+	private synchronized void startServer() {
+		KafkaConfig config = new KafkaConfig(properties(), false);
+		format(config);
+		KafkaRaftServer started = new KafkaRaftServer(config, Time.SYSTEM);
+		started.startup();
+		server = started;
+		ShutdownHooks.register(this);
+		awaitBrokerAnswers();
+	}
+
+	private Properties properties() {
+		Properties props = new Properties();
+		props.putAll(Map.ofEntries(
+				Map.entry("process.roles", "broker,controller"),
+				Map.entry("node.id", "1"),
+				Map.entry("controller.quorum.voters", "1@127.0.0.1:" + controllerPort),
+				Map.entry("listeners", "PLAINTEXT://127.0.0.1:" + port + "," + CONTROLLER + "://127.0.0.1:" + controllerPort),
+				Map.entry("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port),
+				Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER + ":PLAINTEXT"),
+				Map.entry("controller.listener.names", CONTROLLER),
+				Map.entry("inter.broker.listener.name", "PLAINTEXT"),
+				Map.entry("log.dirs", dataDir.toString()),
+				Map.entry("num.partitions", "3"),
+				Map.entry("auto.create.topics.enable", "true"),
+				Map.entry("offsets.topic.replication.factor", "1"),
+				// Fewer internal partitions make the first consumer group and transaction start much faster.
+				Map.entry("offsets.topic.num.partitions", "5"),
+				Map.entry("transaction.state.log.replication.factor", "1"),
+				Map.entry("transaction.state.log.min.isr", "1"),
+				Map.entry("transaction.state.log.num.partitions", "5"),
+				Map.entry("share.coordinator.state.topic.replication.factor", "1"),
+				Map.entry("share.coordinator.state.topic.min.isr", "1"),
+				Map.entry("group.initial.rebalance.delay.ms", "0"),
+				Map.entry("log.flush.interval.messages", "1")));
+		return props;
+	}
+
+	private void format(KafkaConfig config) {
+		if (Files.isRegularFile(dataDir.resolve("meta.properties"))) {
+			return; // formatted before: keep its cluster id and data
+		}
+		try {
+			Files.createDirectories(dataDir);
+			new Formatter().setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+				.setNodeId(config.nodeId())
+				.setClusterId(Uuid.randomUuid().toString())
+				.setDirectories(List.of(dataDir.toString()))
+				.setMetadataLogDirectory(dataDir.toString())
+				.setControllerListenerName(CONTROLLER)
+				.setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+				.run();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		catch (Exception e) {
+			throw new IllegalStateException("Could not format Kafka log dir " + dataDir, e);
+		}
+	}
+
+	private void awaitBrokerAnswers() {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+			admin.describeCluster().nodes().get(30, TimeUnit.SECONDS);
+		}
+		catch (Exception e) {
+			throw new IllegalStateException("Kafka broker on " + bootstrapServers() + " did not answer", e);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "Kafka broker " + bootstrapServers();
+	}
+}

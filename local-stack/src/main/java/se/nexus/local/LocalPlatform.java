@@ -1,0 +1,351 @@
+package se.nexus.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+
+import se.nexus.infrastructure.ChildProcess;
+import se.nexus.infrastructure.Database;
+import se.nexus.infrastructure.DemoClients;
+import se.nexus.infrastructure.KafkaBroker;
+import se.nexus.infrastructure.Postgres;
+import se.nexus.infrastructure.SchemaRegistry;
+import se.nexus.infrastructure.ShutdownHooks;
+import se.nexus.infrastructure.TokenIssuer;
+
+/** The whole Nexus platform on this machine: infrastructure plus the services as processes; close() stops it all. */
+public final class LocalPlatform implements AutoCloseable {
+
+	/** The services, in the order they are reported. */
+	public static final List<String> SERVICES = List.of("referral-service", "notification-service", "audit-service");
+
+	private final Options options;
+
+	private final long startNanos = System.nanoTime();
+
+	private final Consumer<String> progress;
+
+	private Postgres postgres;
+
+	private KafkaBroker kafka;
+
+	private SchemaRegistry registry;
+
+	private TokenIssuer tokenIssuer;
+
+	private final Map<String, RunningService> services = new LinkedHashMap<>();
+
+	private boolean closed;
+
+	private LocalPlatform(Options options, Consumer<String> progress) {
+		this.options = options;
+		this.progress = progress;
+	}
+
+	/**
+	 * Starts everything and returns once every service is ready; progress lines (with elapsed seconds) go to
+	 * the consumer. On failure whatever started is stopped again and the exception says what went wrong.
+	 */
+	public static LocalPlatform start(Options options, Consumer<String> progress) {
+		Options resolved = options.resolvePorts();
+		List<Path> jars = resolved.requireServiceJars();
+		LocalPlatform platform = new LocalPlatform(resolved, progress);
+		ShutdownHooks.register(platform);
+		try {
+			platform.startInfrastructure();
+			platform.startServices(jars);
+			return platform;
+		}
+		catch (RuntimeException e) {
+			platform.close();
+			throw e;
+		}
+	}
+
+	private void startInfrastructure() {
+		createDirectories(options.dataDir().resolve("logs"));
+		postgres = Postgres.start(options.dataDir().resolve("postgres"), options.postgresPort());
+		report("PostgreSQL ready on port " + postgres.port());
+		CompletableFuture<KafkaBroker> startingKafka = CompletableFuture
+			.supplyAsync(() -> KafkaBroker.start(options.dataDir().resolve("kafka"), options.kafkaPort()));
+		Database registryStorage = postgres.database("registry");
+		registry = SchemaRegistry.start(options.dataDir().resolve("logs"), options.registryPort(), registryStorage);
+		report("Schema registry ready at " + registry.url() + " (schemas stored in PostgreSQL database registry)");
+		kafka = join(startingKafka);
+		report("Kafka ready at " + kafka.bootstrapServers());
+		tokenIssuer = TokenIssuer.start(options.tokenIssuerPort(), DemoClients.all(),
+				options.dataDir().resolve("token-issuer-key.json"));
+		report("Token issuer ready at " + tokenIssuer.tokenUri());
+	}
+
+	private void startServices(List<Path> jars) {
+		for (int i = 0; i < jars.size(); i++) {
+			String service = options.services().get(i);
+			int port = options.servicePorts().get(service);
+			ChildProcess process = ChildProcess.start(service, command(jars.get(i)), environment(service, port),
+					options.projectRoot(), logFile(service));
+			services.put(service, new RunningService(service, port, process));
+		}
+		List<CompletableFuture<Void>> ready = new ArrayList<>();
+		for (RunningService service : services.values()) {
+			ready.add(CompletableFuture.runAsync(() -> {
+				service.awaitReady(options.readinessTimeout());
+				report(service.name() + " ready at " + service.url());
+			}));
+		}
+		ready.forEach(LocalPlatform::join);
+	}
+
+	private List<String> command(Path jar) {
+		List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable()));
+		command.addAll(options.serviceJvmOptions());
+		command.addAll(List.of("-jar", jar.toString()));
+		return command;
+	}
+
+	private Map<String, String> environment(String service, int port) {
+		Database database = postgres.database(service.replace("-service", "").replace('-', '_'));
+		return Map.of("NEXUS_HTTP_PORT", String.valueOf(port), "NEXUS_DB_URL", database.jdbcUrl(),
+				"NEXUS_DB_USERNAME", database.username(), "NEXUS_DB_PASSWORD", database.password(),
+				"NEXUS_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "NEXUS_SCHEMA_REGISTRY_URL", registry.url(),
+				"NEXUS_JWK_SET_URI", tokenIssuer.jwkSetUri());
+	}
+
+	private void report(String message) {
+		progress.accept(String.format("[%5.1fs] %s", (System.nanoTime() - startNanos) / 1e9, message));
+	}
+
+	/** Seconds since start began. */
+	public double elapsedSeconds() {
+		return (System.nanoTime() - startNanos) / 1e9;
+	}
+
+	public Options options() {
+		return options;
+	}
+
+	/** The base URL of a service, e.g. http://localhost:8081. */
+	public String serviceUrl(String service) {
+		return "http://localhost:" + options.servicePorts().get(requireService(service));
+	}
+
+	/** The file a service's output goes to. */
+	public Path logFile(String service) {
+		return options.dataDir().resolve("logs").resolve(requireService(service) + ".log");
+	}
+
+	public TokenIssuer tokenIssuer() {
+		return tokenIssuer;
+	}
+
+	public String kafkaBootstrapServers() {
+		return kafka.bootstrapServers();
+	}
+
+	public String schemaRegistryUrl() {
+		return registry.url();
+	}
+
+	/** A database on the platform's PostgreSQL, created if missing. */
+	public Database database(String name) {
+		return postgres.database(name);
+	}
+
+	/** The services whose process has exited, with their exit codes. */
+	public Map<String, Integer> exitedServices() {
+		Map<String, Integer> exited = new LinkedHashMap<>();
+		services.values()
+			.stream()
+			.filter(service -> !service.process().isAlive())
+			.forEach(service -> exited.put(service.name(), service.process().exitValue()));
+		return exited;
+	}
+
+	/** Stops the services (waiting for them), then the token issuer, registry, Kafka and PostgreSQL. */
+	@Override
+	public synchronized void close() {
+		if (closed) {
+			return;
+		}
+		closed = true;
+		ShutdownHooks.unregister(this);
+		services.values().stream().map(service -> CompletableFuture.runAsync(service.process()::close)).toList()
+			.forEach(CompletableFuture::join);
+		quietly(tokenIssuer, TokenIssuer::stop);
+		quietly(registry, SchemaRegistry::stop);
+		quietly(kafka, KafkaBroker::stop);
+		quietly(postgres, Postgres::stop);
+	}
+
+	private static <T> void quietly(T resource, Consumer<T> stop) {
+		if (resource == null) {
+			return;
+		}
+		try {
+			stop.accept(resource);
+		}
+		catch (RuntimeException e) {
+			System.err.println("Could not stop " + resource + ": " + e.getMessage());
+		}
+	}
+
+	private String requireService(String service) {
+		if (!options.servicePorts().containsKey(service)) {
+			throw new IllegalArgumentException("Unknown service " + service + "; known: " + options.services());
+		}
+		return service;
+	}
+
+	private static <T> T join(CompletableFuture<T> future) {
+		try {
+			return future.join();
+		}
+		catch (CompletionException e) {
+			throw e.getCause() instanceof RuntimeException cause ? cause : e;
+		}
+	}
+
+	private static void createDirectories(Path dir) {
+		try {
+			Files.createDirectories(dir);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** Thrown when a service's executable jar has not been built. */
+	public static final class ServiceNotBuilt extends IllegalStateException {
+
+		ServiceNotBuilt(String message) {
+			super(message);
+		}
+	}
+
+	/** A started service process. */
+	record RunningService(String name, int port, ChildProcess process) {
+
+		String url() {
+			return "http://localhost:" + port;
+		}
+
+		void awaitReady(Duration timeout) {
+			long deadline = System.nanoTime() + timeout.toNanos();
+			while (Readiness.status(url() + "/actuator/health/readiness") != 200) {
+				if (!process.isAlive()) {
+					throw new IllegalStateException(name + " exited with code " + process.exitValue()
+							+ " before it was ready. Last lines of " + process.logFile() + ":\n" + process.logTail(40));
+				}
+				if (System.nanoTime() > deadline) {
+					throw new IllegalStateException(name + " was not ready within " + timeout.toSeconds()
+							+ " s. Last lines of " + process.logFile() + ":\n" + process.logTail(40));
+				}
+				Readiness.pause();
+			}
+		}
+	}
+
+	/**
+	 * How to start the platform: where the repository and data are, and the ports (0 = a free one).
+	 * @param projectRoot the repository root, where each service's target/ folder is
+	 * @param dataDir the data folder; kept between runs
+	 * @param version the project version in the jar names
+	 * @param services the services to run (a subset of {@link #SERVICES}, e.g. none to run only infrastructure)
+	 * @param servicePorts the HTTP port of each service
+	 */
+	public record Options(Path projectRoot, Path dataDir, String version, int postgresPort, int kafkaPort,
+			int registryPort, int tokenIssuerPort, List<String> services, Map<String, Integer> servicePorts,
+			Duration readinessTimeout, List<String> serviceJvmOptions) {
+
+		public static final String DEFAULT_VERSION = "0.1.0-SNAPSHOT";
+
+		public Options {
+			projectRoot = projectRoot.toAbsolutePath().normalize();
+			dataDir = dataDir.toAbsolutePath().normalize();
+			services = List.copyOf(services);
+			servicePorts = Map.copyOf(servicePorts);
+			serviceJvmOptions = List.copyOf(serviceJvmOptions);
+		}
+
+		/** The fixed local defaults: PostgreSQL 15432, Kafka 19092, registry 18081, token issuer 8090, services 8081-8083. */
+		public static Options defaults(Path projectRoot, Path dataDir) {
+			return new Options(projectRoot, dataDir, DEFAULT_VERSION, 15432, 19092, 18081, 8090, SERVICES,
+					Map.of("referral-service", 8081, "notification-service", 8082, "audit-service", 8083),
+					Duration.ofSeconds(120), List.of("-XX:TieredStopAtLevel=1", "-Xmx512m"));
+		}
+
+		/** Free ports everywhere, for tests. */
+		public static Options onFreePorts(Path projectRoot, Path dataDir) {
+			return defaults(projectRoot, dataDir).withPorts(0, 0, 0, 0)
+				.withServicePorts(Map.of("referral-service", 0, "notification-service", 0, "audit-service", 0));
+		}
+
+		public Options withPorts(int postgres, int kafka, int registry, int tokenIssuer) {
+			return new Options(projectRoot, dataDir, version, postgres, kafka, registry, tokenIssuer, services,
+					servicePorts, readinessTimeout, serviceJvmOptions);
+		}
+
+		public Options withServicePorts(Map<String, Integer> ports) {
+			return new Options(projectRoot, dataDir, version, postgresPort, kafkaPort, registryPort, tokenIssuerPort,
+					services, ports, readinessTimeout, serviceJvmOptions);
+		}
+
+		public Options withServices(List<String> only) {
+			return new Options(projectRoot, dataDir, version, postgresPort, kafkaPort, registryPort, tokenIssuerPort,
+					only, servicePorts, readinessTimeout, serviceJvmOptions);
+		}
+
+		public Options withVersion(String projectVersion) {
+			return new Options(projectRoot, dataDir, projectVersion, postgresPort, kafkaPort, registryPort,
+					tokenIssuerPort, services, servicePorts, readinessTimeout, serviceJvmOptions);
+		}
+
+		public Options withReadinessTimeout(Duration timeout) {
+			return new Options(projectRoot, dataDir, version, postgresPort, kafkaPort, registryPort, tokenIssuerPort,
+					services, servicePorts, timeout, serviceJvmOptions);
+		}
+
+		public Options withServiceJvmOptions(List<String> jvmOptions) {
+			return new Options(projectRoot, dataDir, version, postgresPort, kafkaPort, registryPort, tokenIssuerPort,
+					services, servicePorts, readinessTimeout, jvmOptions);
+		}
+
+		/** Where a service's executable jar is expected: {@code <root>/<service>/target/<service>-<version>-exec.jar}. */
+		public Path serviceJar(String service) {
+			return projectRoot.resolve(service).resolve("target").resolve(service + "-" + version + "-exec.jar");
+		}
+
+		List<Path> requireServiceJars() {
+			List<String> missing = services.stream().filter(service -> !Files.isRegularFile(serviceJar(service))).toList();
+			if (!missing.isEmpty()) {
+				throw new ServiceNotBuilt("Service jar(s) not built: "
+						+ String.join(", ", missing.stream().map(s -> projectRoot.relativize(serviceJar(s)).toString()).toList())
+						+ "\nBuild them first: run `mvn -Plocal` from the repository root (" + projectRoot
+						+ "); it builds every module without tests and then starts the platform.\nIf that is what just ran, "
+						+ "check that each service's spring-boot-maven-plugin repackages with <classifier>exec</classifier>.");
+			}
+			return services.stream().map(this::serviceJar).toList();
+		}
+
+		Options resolvePorts() {
+			Map<String, Integer> ports = new LinkedHashMap<>();
+			services.forEach(service -> ports.put(service, Readiness.orFree(servicePorts.getOrDefault(service, 0))));
+			// The infrastructure servers pick their own free ports for 0; services need theirs before they start.
+			return withServicePorts(ports);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "Local platform in " + options.dataDir() + " with " + services.keySet();
+	}
+}

@@ -1,0 +1,110 @@
+package se.nexus.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import org.junit.jupiter.api.Test;
+
+class LocalPlatformIntegrationTests {
+
+	private static final String SCHEMA = "{\"schema\":\"{\\\"type\\\":\\\"record\\\",\\\"name\\\":\\\"ReferralSent\\\","
+			+ "\\\"fields\\\":[{\\\"name\\\":\\\"id\\\",\\\"type\\\":\\\"string\\\"}]}\"}";
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	// Under java.io.tmpdir, which surefire points into target/.
+	private final Path root = temporaryRoot();
+
+	@Test
+	void startsTheServicesWithTheirSettingsAndStopsThem() throws Exception {
+		for (String service : LocalPlatform.SERVICES) {
+			writeFakeServiceJar(root.resolve(service + "/target/" + service + "-0.1.0-SNAPSHOT-exec.jar"));
+		}
+		LocalPlatform.Options options = LocalPlatform.Options.onFreePorts(root, root.resolve(".nexus-local"));
+		String readiness;
+		try (LocalPlatform platform = LocalPlatform.start(options, System.out::println)) {
+			readiness = platform.serviceUrl("audit-service") + "/actuator/health/readiness";
+			assertThat(status(readiness)).isEqualTo(200);
+			String log = Files.readString(platform.logFile("audit-service"));
+			assertThat(log).contains("NEXUS_DB_URL=jdbc:postgresql://localhost:")
+				.contains("/audit\n")
+				.contains("NEXUS_KAFKA_BOOTSTRAP_SERVERS=" + platform.kafkaBootstrapServers())
+				.contains("NEXUS_SCHEMA_REGISTRY_URL=" + platform.schemaRegistryUrl())
+				.contains("NEXUS_JWK_SET_URI=" + platform.tokenIssuer().jwkSetUri())
+				.contains("NEXUS_DB_PASSWORD set: true");
+			assertThat(platform.exitedServices()).isEmpty();
+			assertThat(platform.tokenIssuer().issue("system", "se.uppsala.nexus", Set.of("AUDITOR"))).isNotBlank();
+		}
+		assertThat(status(readiness)).isEqualTo(-1);
+	}
+
+	@Test
+	void keepsSchemasAndSigningKeyBetweenRuns() throws Exception {
+		LocalPlatform.Options options = LocalPlatform.Options.onFreePorts(root, root.resolve(".nexus-local"))
+			.withServices(List.of());
+		String id;
+		String jwks;
+		try (LocalPlatform platform = LocalPlatform.start(options, System.out::println)) {
+			HttpResponse<String> registered = http.send(HttpRequest
+				.newBuilder(URI.create(platform.schemaRegistryUrl() + "/subjects/referrals-value/versions"))
+				.header("Content-Type", "application/vnd.schemaregistry.v1+json")
+				.POST(HttpRequest.BodyPublishers.ofString(SCHEMA))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(registered.statusCode()).isEqualTo(200);
+			id = registered.body().replaceAll("\\D", "");
+			jwks = platform.tokenIssuer().jwkSetJson();
+		}
+		try (LocalPlatform platform = LocalPlatform.start(options, System.out::println)) {
+			HttpResponse<String> schema = http.send(
+					HttpRequest.newBuilder(URI.create(platform.schemaRegistryUrl() + "/schemas/ids/" + id)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(schema.body()).contains("ReferralSent");
+			assertThat(platform.tokenIssuer().jwkSetJson()).isEqualTo(jwks);
+		}
+	}
+
+	private static Path temporaryRoot() {
+		try {
+			Path base = Path.of(System.getProperty("java.io.tmpdir"));
+			Files.createDirectories(base);
+			return Files.createTempDirectory(base, "local-platform");
+		}
+		catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
+	private int status(String url) {
+		return Readiness.status(url);
+	}
+
+	private static void writeFakeServiceJar(Path jar) throws IOException {
+		Files.createDirectories(jar.getParent());
+		Manifest manifest = new Manifest();
+		manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+		manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, FakeService.class.getName());
+		Path classes = Path.of(FakeService.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
+				var files = Files.list(classes.resolve("se/nexus/local"))) {
+			for (Path file : files.filter(f -> f.getFileName().toString().startsWith("FakeService")).toList()) {
+				out.putNextEntry(new JarEntry("se/nexus/local/" + file.getFileName()));
+				Files.copy(file, (OutputStream) out);
+				out.closeEntry();
+			}
+		}
+	}
+}
