@@ -1,0 +1,81 @@
+package se.nexus.schemas;
+
+import java.util.List;
+import java.util.Map;
+
+import org.apache.avro.specific.SpecificRecord;
+
+import se.nexus.events.consent.ConsentExpired;
+import se.nexus.events.consent.ConsentGranted;
+import se.nexus.events.consent.ConsentWithdrawn;
+import se.nexus.events.handover.HandoverAccepted;
+import se.nexus.events.handover.HandoverCancelled;
+import se.nexus.events.handover.HandoverDeclined;
+import se.nexus.events.handover.HandoverRequested;
+import se.nexus.events.notification.CoordinatorNotified;
+import se.nexus.events.notification.NotificationAcknowledged;
+import se.nexus.events.notification.NotificationEscalated;
+import se.nexus.events.referral.ReferralAccepted;
+import se.nexus.events.referral.ReferralClosed;
+import se.nexus.events.referral.ReferralConsentRevoked;
+import se.nexus.events.referral.ReferralDeclined;
+import se.nexus.events.referral.ReferralReceived;
+import se.nexus.events.referral.ReferralSubmitted;
+import se.nexus.events.referral.ReferralWithdrawn;
+
+/** The Kafka topics of Nexus and the event types each one carries. */
+public final class Topics {
+
+	/** Keyed by referral id. */
+	public static final String REFERRALS = "nexus.referrals";
+
+	/** Keyed by subject ref. */
+	public static final String CONSENTS = "nexus.consents";
+
+	/** Keyed by referral id. */
+	public static final String HANDOVERS = "nexus.handovers";
+
+	/** Keyed by agency id. */
+	public static final String NOTIFICATIONS = "nexus.notifications";
+
+	/** Appended to a topic's name to name its dead-letter topic. */
+	public static final String DLT_SUFFIX = ".DLT";
+
+	private static final Map<String, List<Class<? extends SpecificRecord>>> EVENT_TYPES = Map.of(
+			REFERRALS,
+			List.of(ReferralSubmitted.class, ReferralReceived.class, ReferralAccepted.class, ReferralDeclined.class,
+					ReferralWithdrawn.class, ReferralClosed.class, ReferralConsentRevoked.class),
+			CONSENTS, List.of(ConsentGranted.class, ConsentWithdrawn.class, ConsentExpired.class),
+			HANDOVERS,
+			List.of(HandoverRequested.class, HandoverAccepted.class, HandoverDeclined.class, HandoverCancelled.class),
+			NOTIFICATIONS,
+			List.of(CoordinatorNotified.class, NotificationAcknowledged.class, NotificationEscalated.class));
+
+	private Topics() {
+	}
+
+	/** Every Nexus topic, without dead-letter topics. */
+	public static List<String> all() {
+		return List.of(REFERRALS, CONSENTS, HANDOVERS, NOTIFICATIONS);
+	}
+
+	/** The event types each topic carries (immutable). */
+	public static Map<String, List<Class<? extends SpecificRecord>>> eventTypes() {
+		return EVENT_TYPES;
+	}
+
+	/** The topic an event type is published to. */
+	public static String topicOf(Class<? extends SpecificRecord> eventType) {
+		return EVENT_TYPES.entrySet()
+			.stream()
+			.filter(entry -> entry.getValue().contains(eventType))
+			.map(Map.Entry::getKey)
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException(eventType.getName() + " is not a Nexus event"));
+	}
+
+	/** The dead-letter topic of a topic. */
+	public static String deadLetterTopicOf(String topic) {
+		return topic + DLT_SUFFIX;
+	}
+}

@@ -1,0 +1,136 @@
+package se.nexus.schemas.registry;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Map;
+
+import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericContainer;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DatumWriter;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Writes Avro records (generated or generic) in Confluent's wire format, with the schema id from a Confluent-compatible
+ * registry; configured with Confluent's property names, so it can be swapped for Confluent's serializer.
+ */
+public class KafkaAvroSerializer implements Serializer<Object> {
+
+	private SchemaRegistryClient client;
+
+	private SerdeConfig config;
+
+	private boolean isKey;
+
+	private BoundedCache<String, RegisteredSchema> latestBySubject;
+
+	/** For Kafka, which creates the serializer by class name and then calls {@link #configure}. */
+	public KafkaAvroSerializer() {
+	}
+
+	/** Uses the given client; {@code schema.registry.url} is then not needed. */
+	public KafkaAvroSerializer(SchemaRegistryClient client) {
+		this.client = client;
+	}
+
+	/** A ready serializer for the given properties. */
+	public KafkaAvroSerializer(SchemaRegistryClient client, Map<String, ?> configs, boolean isKey) {
+		this(client);
+		configure(configs, isKey);
+	}
+
+	@Override
+	public void configure(Map<String, ?> configs, boolean isKey) {
+		this.config = SerdeConfig.of(configs);
+		this.isKey = isKey;
+		this.latestBySubject = new BoundedCache<>(config.cacheCapacity());
+		if (client == null) {
+			client = config.newClient();
+		}
+	}
+
+	@Override
+	public byte[] serialize(String topic, Object data) {
+		if (data == null) {
+			return null;
+		}
+		requireConfigured();
+		Schema schema = schemaOf(data);
+		String subject = config.strategy(isKey).subjectName(topic, isKey, schema);
+		try {
+			return write(subject, schema, data);
+		}
+		catch (SchemaRegistryException e) {
+			throw new SerializationException(
+					"No schema id for " + schema.getFullName() + " under subject " + subject + ": " + e.getMessage(), e);
+		}
+		catch (IOException | AvroRuntimeException | ClassCastException e) {
+			throw new SerializationException("Could not write a " + schema.getFullName() + " for topic " + topic
+					+ ": " + e.getMessage(), e);
+		}
+	}
+
+	private byte[] write(String subject, Schema schema, Object data) throws IOException {
+		if (config.autoRegister()) {
+			return encode(client.register(subject, schema), schema, data);
+		}
+		if (!config.useLatestVersion()) {
+			return encode(client.lookup(subject, schema), schema, data);
+		}
+		RegisteredSchema latest = latestBySubject.computeIfAbsent(subject, client::getLatest);
+		if (latest.schema().equals(schema)) {
+			return encode(latest.id(), schema, data);
+		}
+		// The latest version differs from the record's own schema: resolve the record into the latest schema so
+		// that the bytes always match the id they are framed with.
+		return encode(latest.id(), latest.schema(), resolve(data, schema, latest.schema()));
+	}
+
+	private static byte[] encode(int schemaId, Schema schema, Object data) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		out.write(WireFormat.header(schemaId).array());
+		BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+		writerFor(schema, data).write(data, encoder);
+		encoder.flush();
+		return out.toByteArray();
+	}
+
+	private static Object resolve(Object data, Schema own, Schema latest) throws IOException {
+		byte[] body = encode(0, own, data);
+		GenericDatumReader<Object> reader = new GenericDatumReader<>(own, latest);
+		return reader.read(null, DecoderFactory.get().binaryDecoder(body, WireFormat.HEADER_SIZE,
+				body.length - WireFormat.HEADER_SIZE, null));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static DatumWriter<Object> writerFor(Schema schema, Object data) {
+		if (data instanceof SpecificRecord) {
+			return new SpecificDatumWriter<>(schema, SpecificData.getForClass((Class<Object>) data.getClass()));
+		}
+		return new GenericDatumWriter<>(schema, GenericData.get());
+	}
+
+	private static Schema schemaOf(Object data) {
+		if (data instanceof GenericContainer container) {
+			return container.getSchema();
+		}
+		throw new SerializationException("Cannot serialize a " + data.getClass().getName()
+				+ ": expected an Avro record (generated SpecificRecord or GenericRecord)");
+	}
+
+	private void requireConfigured() {
+		if (config == null) {
+			throw new IllegalStateException("KafkaAvroSerializer used before configure(...)");
+		}
+	}
+}

@@ -1,0 +1,44 @@
+package se.nexus.schemas;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import se.nexus.events.consent.ConsentWithdrawn;
+import se.nexus.events.handover.HandoverDeclined;
+import se.nexus.events.notification.NotificationEscalated;
+import se.nexus.events.referral.ReferralConsentRevoked;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TopicsTests {
+
+	@Test
+	void namesTheFourTopicsAndTheirEventTypes() {
+		assertThat(Topics.all()).containsExactly("nexus.referrals", "nexus.consents", "nexus.handovers",
+				"nexus.notifications");
+		assertThat(Topics.eventTypes()).containsOnlyKeys(Topics.all());
+		assertThat(Topics.eventTypes().get(Topics.REFERRALS)).hasSize(7);
+		assertThat(Topics.eventTypes().get(Topics.CONSENTS)).hasSize(3);
+		assertThat(Topics.eventTypes().get(Topics.HANDOVERS)).hasSize(4);
+		assertThat(Topics.eventTypes().get(Topics.NOTIFICATIONS)).hasSize(3);
+	}
+
+	@Test
+	void findsTheTopicOfAnEventType() {
+		assertThat(Topics.topicOf(ReferralConsentRevoked.class)).isEqualTo(Topics.REFERRALS);
+		assertThat(Topics.topicOf(ConsentWithdrawn.class)).isEqualTo(Topics.CONSENTS);
+		assertThat(Topics.topicOf(HandoverDeclined.class)).isEqualTo(Topics.HANDOVERS);
+		assertThat(Topics.topicOf(NotificationEscalated.class)).isEqualTo(Topics.NOTIFICATIONS);
+		assertThat(Topics.deadLetterTopicOf(Topics.REFERRALS)).isEqualTo("nexus.referrals.DLT");
+	}
+
+	@Test
+	void theMappingCannotBeChanged() {
+		assertThatThrownBy(() -> Topics.eventTypes().put("other", List.of()))
+			.isInstanceOf(UnsupportedOperationException.class);
+		assertThatThrownBy(() -> Topics.eventTypes().get(Topics.CONSENTS).add(HandoverDeclined.class))
+			.isInstanceOf(UnsupportedOperationException.class);
+	}
+}
