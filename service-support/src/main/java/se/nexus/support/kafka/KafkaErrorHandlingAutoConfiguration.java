@@ -1,0 +1,52 @@
+package se.nexus.support.kafka;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.FixedBackOff;
+
+import se.nexus.schemas.Topics;
+
+/**
+ * A message that cannot be read or processed is retried a bounded number of times, then published to
+ * {@code <topic>.DLT} with the reason in headers; its partition keeps flowing. Unreadable messages go on
+ * as the original bytes, readable ones as the record.
+ */
+@AutoConfiguration
+public class KafkaErrorHandlingAutoConfiguration {
+
+    static final long RETRY_INTERVAL_MS = 500;
+    static final long RETRIES = 2;
+
+    @Bean
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<?, ?> records, KafkaProperties properties) {
+        Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
+        templates.put(byte[].class, rawTemplate(properties));
+        templates.put(Object.class, records);
+        var recoverer = new DeadLetterPublishingRecoverer(templates,
+            (record, exception) -> new TopicPartition(record.topic() + Topics.DLT_SUFFIX, -1));
+        return new DefaultErrorHandler(recoverer, new FixedBackOff(RETRY_INTERVAL_MS, RETRIES));
+    }
+
+    private static KafkaTemplate<String, byte[]> rawTemplate(KafkaProperties properties) {
+        Map<String, Object> config = new LinkedHashMap<>(properties.buildProducerProperties());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+    }
+}

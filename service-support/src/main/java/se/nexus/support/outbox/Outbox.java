@@ -1,0 +1,56 @@
+package se.nexus.support.outbox;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.UUID;
+
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificRecord;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records an event for publication in the caller's database transaction; {@link OutboxRelay} publishes it.
+ */
+public class Outbox {
+
+    private final JdbcClient jdbc;
+
+    Outbox(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Appends an event; must run inside the transaction that makes the state change it describes,
+     * so that both commit or neither does.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void append(String topic, String key, UUID eventId, SpecificRecord event) {
+        jdbc.sql("""
+                INSERT INTO outbox (topic, message_key, event_id, event_type, payload)
+                VALUES (:topic, :key, :eventId, :eventType, :payload)""")
+            .param("topic", topic)
+            .param("key", key)
+            .param("eventId", eventId)
+            .param("eventType", event.getSchema().getFullName())
+            .param("payload", encode(event))
+            .update();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static byte[] encode(SpecificRecord event) {
+        var out = new ByteArrayOutputStream(256);
+        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+        try {
+            new SpecificDatumWriter<SpecificRecord>((Class<SpecificRecord>) event.getClass()).write(event, encoder);
+            encoder.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}

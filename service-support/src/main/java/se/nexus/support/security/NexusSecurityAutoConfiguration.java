@@ -1,0 +1,97 @@
+package se.nexus.support.security;
+
+import java.util.List;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.json.JsonMapper;
+
+import se.nexus.support.web.Problems;
+
+/**
+ * Deny by default: every endpoint needs a valid RS256 bearer token carrying {@code agency} and {@code roles},
+ * except health and the OpenAPI description. Roles become {@code ROLE_*} authorities for {@code @PreAuthorize}.
+ * Refusals are problem details that never echo the token.
+ */
+@AutoConfiguration(beforeName = {
+    "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+    "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+    "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+    "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration" })
+@EnableMethodSecurity
+@EnableConfigurationProperties(OAuth2ResourceServerProperties.class)
+public class NexusSecurityAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Problems problems(JsonMapper json) {
+        return new Problems(json);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder jwtDecoder(OAuth2ResourceServerProperties properties) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.getJwt().getJwkSetUri()).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), new NexusClaims()));
+        return decoder;
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder decoder, Problems problems) throws Exception {
+        var authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName(NexusClaims.ROLES);
+        authorities.setAuthorityPrefix("ROLE_");
+        var authentication = new JwtAuthenticationConverter();
+        authentication.setJwtGrantedAuthoritiesConverter(authorities);
+
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> problems.write(response,
+            Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "A valid bearer token is required"));
+        AccessDeniedHandler forbidden = (request, response, e) -> problems.write(response,
+            Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this"));
+
+        return http
+            .authorizeHttpRequests(requests -> requests
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+                    "/error").permitAll()
+                .anyRequest().authenticated())
+            .oauth2ResourceServer(server -> server
+                .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(authentication))
+                .authenticationEntryPoint(unauthorized)
+                .accessDeniedHandler(forbidden))
+            .exceptionHandling(exceptions -> exceptions
+                .authenticationEntryPoint(unauthorized)
+                .accessDeniedHandler(forbidden))
+            .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .csrf(AbstractHttpConfigurer::disable)
+            .build();
+    }
+
+    @Bean
+    WebMvcConfigurer callerResolver() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CallerArgumentResolver());
+            }
+        };
+    }
+}

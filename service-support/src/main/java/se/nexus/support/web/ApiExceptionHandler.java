@@ -1,0 +1,88 @@
+package se.nexus.support.web;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns refusals into RFC 9457 problem details. Invalid input is a 400 that lists the offending fields
+ * and why, never their values: a rejected value may be personal data.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ProblemDetail> refused(ApiException e) {
+        return ResponseEntity.status(e.status()).body(Problems.of(e.status(), e.type(), e.getMessage()));
+    }
+
+    @ExceptionHandler(InvalidInput.class)
+    ResponseEntity<ProblemDetail> invalidInput(InvalidInput e) {
+        return invalid(e.fields().stream().map(field -> new FieldError(field.field(), field.message())).toList());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e) {
+        return invalid(List.of(new FieldError(e.getName(), "has the wrong format")));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+            .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
+            .sorted(Comparator.comparing(FieldError::field))
+            .toList();
+        return ResponseEntity.badRequest().body(invalidProblem(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = e.getParameterValidationResults().stream()
+            .flatMap(result -> result.getResolvableErrors().stream()
+                .map(error -> new FieldError(result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+            .toList();
+        return ResponseEntity.badRequest().body(invalidProblem(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // The parser's message may quote the input, so it is not passed on.
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-request",
+            "The request body is not valid JSON of the expected shape (check field types and enumeration values)");
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static ResponseEntity<ProblemDetail> invalid(List<FieldError> errors) {
+        return ResponseEntity.badRequest().body(invalidProblem(errors));
+    }
+
+    private static ProblemDetail invalidProblem(List<FieldError> errors) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "The request has invalid fields");
+        problem.setProperty("errors", errors.stream().map(error -> Map.of("field", error.field(), "message",
+            error.message() == null ? "is invalid" : error.message())).toList());
+        return problem;
+    }
+
+    record FieldError(String field, String message) {
+    }
+}
