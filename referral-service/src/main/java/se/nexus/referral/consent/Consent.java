@@ -1,0 +1,33 @@
+package se.nexus.referral.consent;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A subject's consent to share their case with named agencies, for one purpose and named data categories,
+ * for a limited time (OSL 12:2). It can be withdrawn at any time and expires by itself.
+ */
+public record Consent(UUID id, String subjectRef, String recordedBy, List<String> grantedTo, Purpose purpose,
+        List<String> dataCategories, LocalDate validFrom, LocalDate validUntil, String obtained, Status status,
+        Instant createdAt, Instant endedAt) {
+
+    public enum Status {
+        ACTIVE, WITHDRAWN, EXPIRED
+    }
+
+    /** What the subject agreed their data may be shared for. */
+    public enum Purpose {
+        PROTECTION_AND_SUPPORT, RISK_ASSESSMENT, CRIME_INVESTIGATION, HEALTH_CARE, CHILD_PROTECTION
+    }
+
+    boolean covers(String subject, String agency, LocalDate today) {
+        return status == Status.ACTIVE && subjectRef.equals(subject) && grantedTo.contains(agency)
+            && !today.isBefore(validFrom) && !today.isAfter(validUntil);
+    }
+
+    boolean isVisibleTo(String agency) {
+        return recordedBy.equals(agency) || grantedTo.contains(agency);
+    }
+}

@@ -1,0 +1,91 @@
+package se.nexus.referral.consent;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import se.nexus.referral.referral.Actor;
+import se.nexus.support.security.Caller;
+import se.nexus.support.web.PageOf;
+
+/** The consent registry over HTTP, for caseworkers. */
+@RestController
+@RequestMapping("/api/v1/consents")
+@PreAuthorize("hasRole('CASEWORKER')")
+@Validated
+class ConsentController {
+
+    private static final String CODE = "[A-Z][A-Z0-9_]{0,39}";
+
+    private final ConsentRegistry registry;
+
+    ConsentController(ConsentRegistry registry) {
+        this.registry = registry;
+    }
+
+    @PostMapping
+    ResponseEntity<ConsentView> grant(Caller caller, @Valid @RequestBody GrantConsent request) {
+        Consent consent = registry.grant(new Actor(caller.agency(), caller.userRef()), request.subjectRef(),
+            List.copyOf(new java.util.LinkedHashSet<>(request.grantedTo())), request.purpose(),
+            List.copyOf(new java.util.LinkedHashSet<>(request.dataCategories())), request.validFrom(),
+            request.validUntil(), request.obtained());
+        return ResponseEntity.created(URI.create("/api/v1/consents/" + consent.id())).body(ConsentView.of(consent));
+    }
+
+    @PostMapping("/{id}/withdraw")
+    ConsentView withdraw(Caller caller, @PathVariable UUID id) {
+        return ConsentView.of(registry.withdraw(id, new Actor(caller.agency(), caller.userRef())));
+    }
+
+    @GetMapping("/{id}")
+    ConsentView get(Caller caller, @PathVariable UUID id) {
+        return ConsentView.of(registry.get(id, caller.agency()));
+    }
+
+    @GetMapping
+    PageOf<ConsentView> ofSubject(Caller caller, @RequestParam @NotBlank @Size(max = 64) String subjectRef) {
+        List<ConsentView> found = registry.ofSubject(subjectRef, caller.agency()).stream().map(ConsentView::of).toList();
+        return new PageOf<>(found, 0, found.size(), found.size());
+    }
+
+    record GrantConsent(
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}",
+                message = "must be a pseudonymous reference of 1-64 letters, digits, '.', '_' or '-'") String subjectRef,
+            @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 100) String> grantedTo,
+            @NotNull Consent.Purpose purpose,
+            @NotEmpty @Size(max = 20) List<@NotNull @Pattern(regexp = CODE, message = "must be an upper-case code") String> dataCategories,
+            LocalDate validFrom,
+            @NotNull LocalDate validUntil,
+            @NotNull @Pattern(regexp = "WRITTEN|ORAL|DIGITAL", message = "must be WRITTEN, ORAL or DIGITAL") String obtained) {
+    }
+
+    record ConsentView(UUID id, String subjectRef, String recordedBy, List<String> grantedTo, Consent.Purpose purpose,
+            List<String> dataCategories, LocalDate validFrom, LocalDate validUntil, String obtained,
+            Consent.Status status, Instant createdAt, Instant endedAt) {
+
+        static ConsentView of(Consent consent) {
+            return new ConsentView(consent.id(), consent.subjectRef(), consent.recordedBy(), consent.grantedTo(),
+                consent.purpose(), consent.dataCategories(), consent.validFrom(), consent.validUntil(),
+                consent.obtained(), consent.status(), consent.createdAt(), consent.endedAt());
+        }
+    }
+}

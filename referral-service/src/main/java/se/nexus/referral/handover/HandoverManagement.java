@@ -1,0 +1,120 @@
+package se.nexus.referral.handover;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import se.nexus.referral.referral.Actor;
+import se.nexus.referral.referral.IllegalTransition;
+import se.nexus.referral.referral.LegalBasis;
+import se.nexus.referral.referral.Referral;
+import se.nexus.referral.referral.ReferralManagement;
+import se.nexus.support.participants.Participants;
+import se.nexus.support.web.InvalidInput;
+
+/** Requests, accepts, declines and cancels handovers; ownership moves only on acceptance. */
+@Service
+public class HandoverManagement {
+
+    private final Handovers handovers;
+    private final ReferralManagement referrals;
+    private final Participants participants;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    HandoverManagement(Handovers handovers, ReferralManagement referrals, Participants participants,
+            ApplicationEventPublisher events, Clock clock) {
+        this.handovers = handovers;
+        this.referrals = referrals;
+        this.participants = participants;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * The owner asks another agency to take the case over. The handover discloses the case to the target,
+     * so it needs a legal basis: the one given, or else the referral's own, checked against the target.
+     */
+    @Transactional
+    public Handover request(UUID referralId, Actor actor, String toAgency, Handover.Reason reason, LegalBasis basis) {
+        if (!participants.knows(toAgency)) {
+            throw new InvalidInput("toAgency", "is not a participating agency");
+        }
+        Referral referral = referrals.lockVisible(referralId, actor.agency());
+        referral.requireHandoverBy(actor, toAgency);
+        if (handovers.hasPending(referralId)) {
+            throw new IllegalTransition("The referral already has a pending handover");
+        }
+        LegalBasis disclosed = basis == null ? referral.legalBasis() : basis;
+        referrals.requireDisclosable(disclosed, referral, toAgency);
+        Instant now = Instant.now(clock);
+        Handover handover = Handover.request(referralId, actor.agency(), toAgency, reason, now);
+        handovers.insert(handover);
+        events.publishEvent(new HandoverEvent.Requested(UUID.randomUUID(), now, actor, handover, referral, disclosed));
+        return handover;
+    }
+
+    @Transactional
+    public Handover accept(UUID id, Actor actor) {
+        Locked locked = lock(id, actor);
+        Handover handover = locked.handover();
+        Referral referral = locked.referral();
+        Instant now = Instant.now(clock);
+        handover.accept(actor, now);
+        referral.transferOwnership(handover.toAgency(), now);
+        referrals.save(referral);
+        handovers.update(handover);
+        events.publishEvent(new HandoverEvent.Accepted(UUID.randomUUID(), now, actor, handover, referral));
+        return handover;
+    }
+
+    @Transactional
+    public Handover decline(UUID id, Actor actor, Handover.DeclineReason reason) {
+        Locked locked = lock(id, actor);
+        Handover handover = locked.handover();
+        Referral referral = locked.referral();
+        Instant now = Instant.now(clock);
+        handover.decline(actor, reason, now);
+        handovers.update(handover);
+        events.publishEvent(new HandoverEvent.Declined(UUID.randomUUID(), now, actor, handover, referral));
+        return handover;
+    }
+
+    @Transactional
+    public Handover cancel(UUID id, Actor actor) {
+        Locked locked = lock(id, actor);
+        Handover handover = locked.handover();
+        Referral referral = locked.referral();
+        Instant now = Instant.now(clock);
+        handover.cancel(actor, now);
+        handovers.update(handover);
+        events.publishEvent(new HandoverEvent.Cancelled(UUID.randomUUID(), now, actor, handover, referral));
+        return handover;
+    }
+
+    @Transactional(readOnly = true)
+    public Handover get(UUID id, String agency) {
+        return handovers.find(id).filter(h -> h.isVisibleTo(agency)).orElseThrow(() -> new HandoverNotFound(id));
+    }
+
+    /**
+     * Locks the handover's referral, then reads the handover: decisions on one case queue up behind the
+     * referral's row lock, so a second decision sees the first one's outcome.
+     */
+    private Locked lock(UUID id, Actor actor) {
+        UUID referralId = visible(id, actor).referralId();
+        Referral referral = referrals.lock(referralId);
+        return new Locked(visible(id, actor), referral);
+    }
+
+    private Handover visible(UUID id, Actor actor) {
+        return handovers.find(id).filter(h -> h.isVisibleTo(actor.agency())).orElseThrow(() -> new HandoverNotFound(id));
+    }
+
+    private record Locked(Handover handover, Referral referral) {
+    }
+}

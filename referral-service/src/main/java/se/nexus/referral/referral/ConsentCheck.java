@@ -1,0 +1,9 @@
+package se.nexus.referral.referral;
+
+import java.util.UUID;
+
+/** Whether an active consent lets a subject's case be disclosed to an agency. */
+public interface ConsentCheck {
+
+    boolean covers(UUID consentId, String subjectRef, String toAgency);
+}

@@ -1,0 +1,19 @@
+package se.nexus.referral.referral;
+
+import java.util.UUID;
+
+/** The recorded ground for disclosing a case to another agency: a consent, or a statutory provision. */
+public record LegalBasis(Type type, UUID consentId, String provisionCode) {
+
+    public enum Type {
+        CONSENT, STATUTORY
+    }
+
+    public static LegalBasis consent(UUID consentId) {
+        return new LegalBasis(Type.CONSENT, consentId, null);
+    }
+
+    public static LegalBasis statutory(String provisionCode) {
+        return new LegalBasis(Type.STATUTORY, null, provisionCode);
+    }
+}

@@ -1,0 +1,143 @@
+package se.nexus.referral.referral;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import se.nexus.referral.protection.EncryptedText;
+
+/** The stored referrals. */
+@Repository
+public class Referrals {
+
+    private final JdbcClient jdbc;
+
+    Referrals(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Referral referral) {
+        jdbc.sql("""
+                INSERT INTO referrals (id, from_agency, to_agency, owner_agency, subject_ref, protected_identity,
+                    urgency, concerns, legal_basis_type, consent_id, provision_code, summary_key_id,
+                    summary_ciphertext, status, created_at, updated_at, version)
+                VALUES (:id, :from, :to, :owner, :subjectRef, :protected, :urgency, :concerns, :basisType,
+                    :consentId, :provisionCode, :keyId, :ciphertext, :status, :createdAt, :updatedAt, 0)""")
+            .param("id", referral.id())
+            .param("from", referral.fromAgency())
+            .param("to", referral.toAgency())
+            .param("owner", referral.ownerAgency())
+            .param("subjectRef", referral.subject().ref())
+            .param("protected", referral.subject().protectedIdentity())
+            .param("urgency", referral.urgency().name())
+            .param("concerns", referral.concerns().stream().map(Enum::name).toArray(String[]::new))
+            .param("basisType", referral.legalBasis().type().name())
+            .param("consentId", referral.legalBasis().consentId())
+            .param("provisionCode", referral.legalBasis().provisionCode())
+            .param("keyId", referral.summary() == null ? null : referral.summary().keyId())
+            .param("ciphertext", referral.summary() == null ? null : referral.summary().ciphertext())
+            .param("status", referral.status().name())
+            .param("createdAt", java.sql.Timestamp.from(referral.createdAt()))
+            .param("updatedAt", java.sql.Timestamp.from(referral.updatedAt()))
+            .update();
+    }
+
+    /** Saves a changed referral; fails if another transaction changed it since it was read. */
+    void update(Referral referral) {
+        int updated = jdbc.sql("""
+                UPDATE referrals SET owner_agency = :owner, status = :status, updated_at = :updatedAt,
+                    version = version + 1
+                WHERE id = :id AND version = :version""")
+            .param("owner", referral.ownerAgency())
+            .param("status", referral.status().name())
+            .param("updatedAt", java.sql.Timestamp.from(referral.updatedAt()))
+            .param("id", referral.id())
+            .param("version", referral.version())
+            .update();
+        if (updated != 1) {
+            throw new OptimisticLockingFailureException("Referral " + referral.id() + " changed concurrently");
+        }
+    }
+
+    Optional<Referral> find(UUID id) {
+        return jdbc.sql("SELECT * FROM referrals WHERE id = ?").param(id).query(Referrals::map).optional();
+    }
+
+    /** The referral for a change, locked until the transaction ends so changes to one case queue up. */
+    Optional<Referral> lock(UUID id) {
+        return jdbc.sql("SELECT * FROM referrals WHERE id = ? FOR UPDATE").param(id).query(Referrals::map).optional();
+    }
+
+    /** Open referrals disclosed on the consent, locked for the transaction. */
+    List<Referral> lockOpenRelyingOn(UUID consentId) {
+        return jdbc.sql("""
+                SELECT * FROM referrals WHERE consent_id = ? AND status IN ('SUBMITTED', 'RECEIVED', 'ACCEPTED')
+                ORDER BY id FOR UPDATE""")
+            .param(consentId).query(Referrals::map).list();
+    }
+
+    List<Referral> page(Box box, String agency, ReferralStatus status, int page, int size) {
+        return jdbc.sql("SELECT * FROM referrals WHERE " + box.column + " = :agency"
+                + " AND (CAST(:status AS TEXT) IS NULL OR status = :status)"
+                + " ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset")
+            .param("agency", agency)
+            .param("status", status == null ? null : status.name())
+            .param("limit", size)
+            .param("offset", (long) page * size)
+            .query(Referrals::map)
+            .list();
+    }
+
+    long count(Box box, String agency, ReferralStatus status) {
+        return jdbc.sql("SELECT count(*) FROM referrals WHERE " + box.column + " = :agency"
+                + " AND (CAST(:status AS TEXT) IS NULL OR status = :status)")
+            .param("agency", agency)
+            .param("status", status == null ? null : status.name())
+            .query(Long.class)
+            .single();
+    }
+
+    /** Which referrals a list shows: those the caller's agency sent, or those it received. */
+    public enum Box {
+        SENT("from_agency"), RECEIVED("to_agency");
+
+        private final String column;
+
+        Box(String column) {
+            this.column = column;
+        }
+    }
+
+    private static Referral map(ResultSet row, int rowNumber) throws SQLException {
+        byte[] ciphertext = row.getBytes("summary_ciphertext");
+        String consentId = row.getString("consent_id");
+        var basis = new LegalBasis(LegalBasis.Type.valueOf(row.getString("legal_basis_type")),
+            consentId == null ? null : UUID.fromString(consentId), row.getString("provision_code"));
+        return new Referral(
+            row.getObject("id", UUID.class),
+            row.getString("from_agency"),
+            row.getString("to_agency"),
+            row.getString("owner_agency"),
+            new Subject(row.getString("subject_ref"), row.getBoolean("protected_identity")),
+            Urgency.valueOf(row.getString("urgency")),
+            concerns(row.getArray("concerns")),
+            basis,
+            ciphertext == null ? null : new EncryptedText(row.getString("summary_key_id"), ciphertext),
+            ReferralStatus.valueOf(row.getString("status")),
+            row.getTimestamp("created_at").toInstant(),
+            row.getTimestamp("updated_at").toInstant(),
+            row.getInt("version"));
+    }
+
+    private static List<Concern> concerns(Array array) throws SQLException {
+        return Arrays.stream((String[]) array.getArray()).map(Concern::valueOf).toList();
+    }
+}

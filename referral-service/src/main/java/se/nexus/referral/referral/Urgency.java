@@ -1,0 +1,6 @@
+package se.nexus.referral.referral;
+
+/** How soon the receiving agency must react. */
+public enum Urgency {
+    IMMEDIATE, URGENT, ROUTINE
+}
