@@ -1,0 +1,8 @@
+package se.nexus.notification.notification;
+
+/** The case events that can lead to a notification. */
+public enum CaseEventType {
+    REFERRAL_SUBMITTED, REFERRAL_RECEIVED, REFERRAL_ACCEPTED, REFERRAL_DECLINED, REFERRAL_WITHDRAWN,
+    REFERRAL_CLOSED, REFERRAL_CONSENT_REVOKED,
+    HANDOVER_REQUESTED, HANDOVER_ACCEPTED, HANDOVER_DECLINED, HANDOVER_CANCELLED
+}
