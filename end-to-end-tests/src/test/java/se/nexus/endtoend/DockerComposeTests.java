@@ -1,0 +1,49 @@
+package se.nexus.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * docker-compose.yml cannot run here (no Docker engine), so this checks what can be checked without one:
+ * every variable the compose file sets on a service is one that service's configuration reads, and the
+ * service reads no NEXUS_ variable the compose file leaves unset without a local default.
+ */
+class DockerComposeTests {
+
+    static final Path ROOT = Path.of(System.getProperty("nexus.project.root", "..")).toAbsolutePath().normalize();
+    static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(NEXUS_[A-Z_]+)(:?)");
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void eachServiceAcceptsExactlyTheVariablesComposeSets() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+        for (String service : Set.of("referral-service", "notification-service", "audit-service")) {
+            Set<String> set = new TreeSet<>(((Map<String, Object>) services.get(service).get("environment")).keySet());
+            String configuration = Files.readString(ROOT.resolve(service).resolve("src/main/resources/application.yml"));
+            Set<String> read = new TreeSet<>();
+            Set<String> requiredWithoutDefault = new TreeSet<>();
+            Matcher matcher = PLACEHOLDER.matcher(configuration);
+            while (matcher.find()) {
+                read.add(matcher.group(1));
+                if (matcher.group(2).isEmpty()) {
+                    requiredWithoutDefault.add(matcher.group(1));
+                }
+            }
+            assertThat(read).as(service + " reads every variable compose sets").containsAll(set);
+            assertThat(set).as(service + " gets every variable it needs").containsAll(requiredWithoutDefault);
+            assertThat(services.get(service)).as(service).containsKeys("healthcheck", "depends_on", "build");
+        }
+    }
+}

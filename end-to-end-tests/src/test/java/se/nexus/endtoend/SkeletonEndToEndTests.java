@@ -1,0 +1,249 @@
+package se.nexus.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import se.nexus.local.LocalPlatform;
+import se.nexus.schemas.Topics;
+import se.nexus.support.test.ApiClient;
+
+/**
+ * One referral through all three services, each a separate process started as the local stack starts
+ * them, on real Kafka, a real schema registry and real PostgreSQL: submitted over HTTP, published through
+ * the outbox, shown in the receiving coordinator's inbox and appended to the audit chain.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SkeletonEndToEndTests {
+
+    static final String SOCIAL_SERVICES = "se.uppsala.socialtjanst";
+    static final String RESOURCE_CENTRE = "se.uppsala.nexus";
+    static final String POLICE = "se.polisen.region-mitt";
+    static final String COUNTY_BOARD = "se.lansstyrelsen.uppsala";
+    /** Stands for personal data and free text: it must never reach a log. */
+    static final String SECRET_SUMMARY = "Leyla Marker-7731 hotas av sin bror, personnummer 19900101-2384";
+    static final String SUBJECT_REF = "p-e2e-" + UUID.randomUUID().toString().substring(0, 8);
+
+    @TempDir
+    static Path data;
+    static LocalPlatform platform;
+    static final ApiClient api = new ApiClient();
+    static final List<String> tokens = new ArrayList<>();
+    static String referralId;
+
+    @BeforeAll
+    static void startPlatform() {
+        Path root = Path.of(System.getProperty("nexus.project.root", "..")).toAbsolutePath().normalize();
+        platform = LocalPlatform.start(LocalPlatform.Options.onFreePorts(root, data)
+            .withVersion(System.getProperty("nexus.version", LocalPlatform.Options.DEFAULT_VERSION)), System.out::println);
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    static String token(String agency, String... roles) {
+        String token = platform.tokenIssuer().issue("user-" + agency.hashCode(), agency, Set.of(roles));
+        tokens.add(token);
+        return token;
+    }
+
+    static String referrals() {
+        return platform.serviceUrl("referral-service") + "/api/v1/referrals";
+    }
+
+    static String notifications() {
+        return platform.serviceUrl("notification-service") + "/api/v1/notifications";
+    }
+
+    static String audit() {
+        return platform.serviceUrl("audit-service") + "/api/v1/audit";
+    }
+
+    @Test
+    @Order(1)
+    void aCaseworkerSubmitsAReferral() {
+        var response = api.post(referrals(), token(SOCIAL_SERVICES, "CASEWORKER"), Map.of(
+            "toAgency", RESOURCE_CENTRE,
+            "subject", Map.of("ref", SUBJECT_REF, "protectedIdentity", false),
+            "urgency", "URGENT",
+            "concerns", List.of("THREATS", "RESTRICTED_FREEDOM"),
+            "legalBasis", Map.of("type", "STATUTORY", "provisionCode", "OSL_10_2"),
+            "summary", SECRET_SUMMARY));
+
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(response.body().get("status").asText()).isEqualTo("SUBMITTED");
+        referralId = response.body().get("id").asText();
+    }
+
+    @Test
+    @Order(2)
+    void onlySenderAndReceiverSeeTheReferral() {
+        var asReceiver = api.get(referrals() + "/" + referralId, token(RESOURCE_CENTRE, "CASEWORKER"));
+        assertThat(asReceiver.status()).isEqualTo(200);
+        assertThat(asReceiver.body().get("summary").asText()).isEqualTo(SECRET_SUMMARY);
+
+        var asUninvolved = api.get(referrals() + "/" + referralId, token(POLICE, "CASEWORKER"));
+        assertThat(asUninvolved.status()).isEqualTo(404);
+        assertThat(asUninvolved.contentType()).startsWith("application/problem+json");
+        assertThat(asUninvolved.body().toString()).doesNotContain(SUBJECT_REF);
+    }
+
+    @Test
+    @Order(3)
+    void noTokenIs401AndAWrongRoleIs403() {
+        var anonymous = api.get(referrals() + "/" + referralId, null);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.contentType()).startsWith("application/problem+json");
+
+        var coordinator = api.get(referrals() + "/" + referralId, token(RESOURCE_CENTRE, "COORDINATOR"));
+        assertThat(coordinator.status()).isEqualTo(403);
+        assertThat(coordinator.contentType()).startsWith("application/problem+json");
+
+        assertThat(api.get(notifications(), token(RESOURCE_CENTRE, "CASEWORKER")).status()).isEqualTo(403);
+        assertThat(api.get(audit() + "/verify", token(RESOURCE_CENTRE, "COORDINATOR")).status()).isEqualTo(403);
+        assertThat(api.get(audit() + "/verify", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(4)
+    void theReceivingCoordinatorIsNotifiedAndNoOtherAgency() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+            assertThat(notificationsAbout(RESOURCE_CENTRE)).hasSize(1));
+        JsonNode notification = notificationsAbout(RESOURCE_CENTRE).get(0);
+        assertThat(notification.get("eventType").asText()).isEqualTo("REFERRAL_SUBMITTED");
+        assertThat(notification.get("urgency").asText()).isEqualTo("URGENT");
+        assertThat(notification.toString()).doesNotContain(SECRET_SUMMARY);
+        assertThat(notificationsAbout(SOCIAL_SERVICES)).isEmpty();
+        assertThat(notificationsAbout(POLICE)).isEmpty();
+    }
+
+    @Test
+    @Order(5)
+    void theAuditorFindsTheEventInAValidChain() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+            assertThat(auditedTypes()).contains("ReferralSubmitted"));
+        var verify = api.get(audit() + "/verify", token(COUNTY_BOARD, "AUDITOR"));
+        assertThat(verify.status()).isEqualTo(200);
+        assertThat(verify.body().get("valid").asBoolean()).isTrue();
+        assertThat(verify.body().get("length").asLong()).isPositive();
+    }
+
+    @Test
+    @Order(6)
+    void aRedeliveredEventYieldsOneNotificationAndOneAuditEntry() {
+        redeliver(Topics.REFERRALS, referralId);
+        // A later event of the same case travels the same partition behind the duplicate: once it has been
+        // handled, so has the duplicate.
+        var withdrawn = api.post(referrals() + "/" + referralId + "/withdraw", token(SOCIAL_SERVICES, "CASEWORKER"), Map.of());
+        assertThat(withdrawn.status()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(notificationsAbout(RESOURCE_CENTRE)).hasSize(2);
+            assertThat(auditedTypes()).contains("ReferralWithdrawn");
+        });
+        assertThat(notificationsAbout(RESOURCE_CENTRE)).extracting(n -> n.get("eventType").asText())
+            .containsExactlyInAnyOrder("REFERRAL_SUBMITTED", "REFERRAL_WITHDRAWN");
+        assertThat(auditedTypes()).containsExactlyInAnyOrder("ReferralSubmitted", "ReferralWithdrawn");
+        assertThat(api.get(audit() + "/verify", token(COUNTY_BOARD, "AUDITOR")).body().get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    @Order(7)
+    void noLogLineHoldsPersonalDataFreeTextOrATokenAndNoServiceDied() throws IOException {
+        assertThat(platform.exitedServices()).isEmpty();
+        for (String service : LocalPlatform.SERVICES) {
+            String log = Files.readString(platform.logFile(service));
+            assertThat(log).as(service + " log").isNotBlank()
+                .doesNotContain(SUBJECT_REF).doesNotContain("Marker-7731").doesNotContain("19900101-2384");
+            for (String token : tokens) {
+                assertThat(log).as(service + " log").doesNotContain(token);
+            }
+        }
+    }
+
+    private static List<JsonNode> notificationsAbout(String agency) {
+        var response = api.get(notifications() + "?size=100", token(agency, "COORDINATOR"));
+        assertThat(response.status()).isEqualTo(200);
+        List<JsonNode> about = new ArrayList<>();
+        response.body().get("items").forEach(item -> {
+            if (referralId.equals(item.path("referralId").asText())) {
+                about.add(item);
+            }
+        });
+        return about;
+    }
+
+    private static List<String> auditedTypes() {
+        var response = api.get(audit() + "/entries?size=100&referralId=" + referralId, token(COUNTY_BOARD, "AUDITOR"));
+        assertThat(response.status()).isEqualTo(200);
+        List<String> types = new ArrayList<>();
+        response.body().get("items").forEach(item -> {
+            String type = item.get("eventType").asText();
+            types.add(type.substring(type.lastIndexOf('.') + 1));
+        });
+        return types.stream().filter(type -> type.startsWith("Referral")).toList();
+    }
+
+    /** Publishes again, byte for byte, the first record the topic holds under the key: a redelivery. */
+    private static void redeliver(String topic, String key) {
+        Properties consumerConfig = new Properties();
+        consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers());
+        try (var consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
+                var producer = new KafkaProducer<>(Map.<String, Object>of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers()),
+                    new StringSerializer(), new ByteArraySerializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            ConsumerRecord<String, byte[]> original = null;
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (original == null && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (key.equals(record.key())) {
+                        original = record;
+                        break;
+                    }
+                }
+            }
+            assertThat(original).as("the original record on " + topic).isNotNull();
+            producer.send(new ProducerRecord<>(topic, original.partition(), key, original.value())).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not redeliver", e);
+        }
+    }
+}
