@@ -4,18 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,7 +18,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import se.nexus.events.referral.ReferralSubmitted;
 import se.nexus.infrastructure.SharedInfrastructure;
 import se.nexus.schemas.Topics;
-import se.nexus.schemas.registry.KafkaAvroDeserializer;
 import se.nexus.support.test.ApiClient;
 import se.nexus.support.test.NexusIntegrationTest;
 
@@ -73,7 +66,7 @@ class ReferralIntegrationTests {
             .isEqualTo("Secret narrative 4711");
 
         ReferralSubmitted event = (ReferralSubmitted) await().atMost(Duration.ofSeconds(30))
-            .until(() -> eventsFor(Topics.REFERRALS, id), events -> !events.isEmpty()).get(0);
+            .until(() -> KafkaEvents.forKey(Topics.REFERRALS, id), events -> !events.isEmpty()).get(0);
         assertThat(event.getFromAgency()).isEqualTo(SENDER);
         assertThat(event.getToAgency()).isEqualTo(RECEIVER);
         assertThat(event.getSubject().getRef()).isEqualTo(subject);
@@ -113,34 +106,5 @@ class ReferralIntegrationTests {
         request.put("legalBasis", Map.of("type", "CONSENT", "consentId", UUID.randomUUID().toString()));
         var response = api.post(url("/api/v1/referrals"), token(SENDER, "CASEWORKER"), request);
         assertThat(response.status()).isEqualTo(422);
-    }
-
-    private static List<SpecificRecord> eventsFor(String topic, String key) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().kafkaBootstrapServers());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put("schema.registry.url", SharedInfrastructure.get().schemaRegistryUrl());
-        config.put("specific.avro.reader", "true");
-        List<SpecificRecord> found = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), deserializer(config))) {
-            consumer.subscribe(List.of(topic));
-            long until = System.currentTimeMillis() + 3000;
-            while (System.currentTimeMillis() < until) {
-                for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(300))) {
-                    if (key.equals(record.key())) {
-                        found.add((SpecificRecord) record.value());
-                    }
-                }
-            }
-        }
-        return found;
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static org.apache.kafka.common.serialization.Deserializer<Object> deserializer(Properties config) {
-        var deserializer = new KafkaAvroDeserializer();
-        deserializer.configure((Map) config, false);
-        return deserializer;
     }
 }

@@ -22,13 +22,14 @@ public class Referral {
     private final LegalBasis legalBasis;
     private final EncryptedText summary;
     private ReferralStatus status;
+    private Decline decline;
     private final Instant createdAt;
     private Instant updatedAt;
     private final int version;
 
     Referral(UUID id, String fromAgency, String toAgency, String ownerAgency, Subject subject, Urgency urgency,
             List<Concern> concerns, LegalBasis legalBasis, EncryptedText summary, ReferralStatus status,
-            Instant createdAt, Instant updatedAt, int version) {
+            Decline decline, Instant createdAt, Instant updatedAt, int version) {
         this.id = id;
         this.fromAgency = fromAgency;
         this.toAgency = toAgency;
@@ -39,6 +40,7 @@ public class Referral {
         this.legalBasis = legalBasis;
         this.summary = summary;
         this.status = status;
+        this.decline = decline;
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
         this.version = version;
@@ -48,7 +50,7 @@ public class Referral {
     static ReferralEvent.Submitted submit(Actor sender, NewReferral request, EncryptedText summary, Instant now) {
         var referral = new Referral(UUID.randomUUID(), sender.agency(), request.toAgency(), sender.agency(),
             request.subject(), request.urgency(), request.concerns(), request.legalBasis(), summary,
-            ReferralStatus.SUBMITTED, now, now, 0);
+            ReferralStatus.SUBMITTED, null, now, now, 0);
         return new ReferralEvent.Submitted(UUID.randomUUID(), now, sender, referral);
     }
 
@@ -69,9 +71,10 @@ public class Referral {
         return new ReferralEvent.Accepted(UUID.randomUUID(), now, actor, this);
     }
 
-    ReferralEvent.Declined decline(Actor actor, DeclineReason reason, Instant now) {
+    ReferralEvent.Declined decline(Actor actor, DeclineReason reason, EncryptedText comment, Instant now) {
         requireParty(actor, toAgency, "Only the receiving agency may decline");
         requireStatus(ReferralStatus.RECEIVED, "decline");
+        decline = new Decline(reason, comment);
         moveTo(ReferralStatus.DECLINED, now);
         return new ReferralEvent.Declined(UUID.randomUUID(), now, actor, this, reason);
     }
@@ -90,6 +93,10 @@ public class Referral {
         requireStatus(ReferralStatus.ACCEPTED, "close");
         moveTo(ReferralStatus.CLOSED, now);
         return new ReferralEvent.Closed(UUID.randomUUID(), now, actor, this);
+    }
+
+    /** Why the receiver declined: a code, and an optional comment that is free text, so encrypted. */
+    public record Decline(DeclineReason reason, EncryptedText comment) {
     }
 
     /** Only the owner of an accepted referral may hand it over to another agency. */
@@ -141,6 +148,7 @@ public class Referral {
     public LegalBasis legalBasis() { return legalBasis; }
     public EncryptedText summary() { return summary; }
     public ReferralStatus status() { return status; }
+    public Decline decline() { return decline; }
     public Instant createdAt() { return createdAt; }
     public Instant updatedAt() { return updatedAt; }
     int version() { return version; }

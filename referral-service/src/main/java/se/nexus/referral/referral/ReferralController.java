@@ -77,7 +77,7 @@ class ReferralController {
 
     @PostMapping("/{id}/decline")
     ReferralView decline(Caller caller, @PathVariable UUID id, @Valid @RequestBody DeclineRequest request) {
-        return view(referrals.decline(id, actor(caller), request.reason()));
+        return view(referrals.decline(id, actor(caller), request.reason(), request.comment()));
     }
 
     @PostMapping("/{id}/withdraw")
@@ -99,7 +99,10 @@ class ReferralController {
             referral.ownerAgency(), new SubjectView(referral.subject().ref(), referral.subject().protectedIdentity()),
             referral.urgency(), referral.concerns(), new LegalBasisView(referral.legalBasis().type(),
                 referral.legalBasis().consentId(), referral.legalBasis().provisionCode()),
-            referrals.summaryOf(referral), referral.createdAt(), referral.updatedAt());
+            referrals.reveal(referral.summary()),
+            referral.decline() == null ? null : referral.decline().reason(),
+            referral.decline() == null ? null : referrals.reveal(referral.decline().comment()),
+            referral.createdAt(), referral.updatedAt());
     }
 
     record SubmitReferral(
@@ -131,6 +134,6 @@ class ReferralController {
 
     record ReferralView(UUID id, ReferralStatus status, String fromAgency, String toAgency, String ownerAgency,
             SubjectView subject, Urgency urgency, List<Concern> concerns, LegalBasisView legalBasis, String summary,
-            Instant createdAt, Instant updatedAt) {
+            DeclineReason declineReason, String declineComment, Instant createdAt, Instant updatedAt) {
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import se.nexus.referral.protection.EncryptedText;
 import se.nexus.referral.protection.TextCipher;
 import se.nexus.support.participants.Participants;
 import se.nexus.support.web.InvalidInput;
@@ -63,9 +64,9 @@ public class ReferralManagement {
             .orElseThrow(() -> new ReferralNotFound(id));
     }
 
-    /** The summary in clear text, for an agency that may see the referral. */
-    public String summaryOf(Referral referral) {
-        return referral.summary() == null ? null : cipher.open(referral.summary());
+    /** Free text in clear, for an agency that may see the referral. */
+    public String reveal(EncryptedText text) {
+        return text == null ? null : cipher.open(text);
     }
 
     @Transactional(readOnly = true)
@@ -85,8 +86,9 @@ public class ReferralManagement {
     }
 
     @Transactional
-    public Referral decline(UUID id, Actor actor, DeclineReason reason) {
-        return change(id, actor, (referral, now) -> referral.decline(actor, reason, now));
+    public Referral decline(UUID id, Actor actor, DeclineReason reason, String comment) {
+        var sealed = comment == null || comment.isBlank() ? null : cipher.seal(comment);
+        return change(id, actor, (referral, now) -> referral.decline(actor, reason, sealed, now));
     }
 
     @Transactional

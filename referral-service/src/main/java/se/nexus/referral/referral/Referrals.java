@@ -54,17 +54,25 @@ public class Referrals {
     void update(Referral referral) {
         int updated = jdbc.sql("""
                 UPDATE referrals SET owner_agency = :owner, status = :status, updated_at = :updatedAt,
-                    version = version + 1
+                    decline_reason = :declineReason, decline_comment_key_id = :commentKeyId,
+                    decline_comment_ciphertext = :commentCiphertext, version = version + 1
                 WHERE id = :id AND version = :version""")
             .param("owner", referral.ownerAgency())
             .param("status", referral.status().name())
             .param("updatedAt", java.sql.Timestamp.from(referral.updatedAt()))
+            .param("declineReason", referral.decline() == null ? null : referral.decline().reason().name())
+            .param("commentKeyId", comment(referral) == null ? null : comment(referral).keyId())
+            .param("commentCiphertext", comment(referral) == null ? null : comment(referral).ciphertext())
             .param("id", referral.id())
             .param("version", referral.version())
             .update();
         if (updated != 1) {
             throw new OptimisticLockingFailureException("Referral " + referral.id() + " changed concurrently");
         }
+    }
+
+    private static EncryptedText comment(Referral referral) {
+        return referral.decline() == null ? null : referral.decline().comment();
     }
 
     Optional<Referral> find(UUID id) {
@@ -132,9 +140,17 @@ public class Referrals {
             basis,
             ciphertext == null ? null : new EncryptedText(row.getString("summary_key_id"), ciphertext),
             ReferralStatus.valueOf(row.getString("status")),
+            decline(row),
             row.getTimestamp("created_at").toInstant(),
             row.getTimestamp("updated_at").toInstant(),
             row.getInt("version"));
+    }
+
+    private static Referral.Decline decline(ResultSet row) throws SQLException {
+        String reason = row.getString("decline_reason");
+        byte[] comment = row.getBytes("decline_comment_ciphertext");
+        return reason == null ? null : new Referral.Decline(DeclineReason.valueOf(reason),
+            comment == null ? null : new EncryptedText(row.getString("decline_comment_key_id"), comment));
     }
 
     private static List<Concern> concerns(Array array) throws SQLException {

@@ -33,7 +33,7 @@ class ReferralTests {
             case SUBMITTED -> { }
             case RECEIVED -> referral.receive(RECEIVER, NOW);
             case ACCEPTED -> { referral.receive(RECEIVER, NOW); referral.accept(RECEIVER, NOW); }
-            case DECLINED -> { referral.receive(RECEIVER, NOW); referral.decline(RECEIVER, DeclineReason.NOT_IN_REMIT, NOW); }
+            case DECLINED -> { referral.receive(RECEIVER, NOW); referral.decline(RECEIVER, DeclineReason.NOT_IN_REMIT, null, NOW); }
             case WITHDRAWN -> referral.withdraw(SENDER, NOW);
             case CLOSED -> { referral.receive(RECEIVER, NOW); referral.accept(RECEIVER, NOW); referral.close(RECEIVER, NOW); }
         }
@@ -61,8 +61,8 @@ class ReferralTests {
             new Move("receive by sender", SENDER, r -> r.receive(SENDER, NOW)),
             new Move("accept by receiver", RECEIVER, r -> r.accept(RECEIVER, NOW)),
             new Move("accept by sender", SENDER, r -> r.accept(SENDER, NOW)),
-            new Move("decline by receiver", RECEIVER, r -> r.decline(RECEIVER, DeclineReason.OTHER, NOW)),
-            new Move("decline by sender", SENDER, r -> r.decline(SENDER, DeclineReason.OTHER, NOW)),
+            new Move("decline by receiver", RECEIVER, r -> r.decline(RECEIVER, DeclineReason.OTHER, null, NOW)),
+            new Move("decline by sender", SENDER, r -> r.decline(SENDER, DeclineReason.OTHER, null, NOW)),
             new Move("withdraw by sender", SENDER, r -> r.withdraw(SENDER, NOW)),
             new Move("withdraw by receiver", RECEIVER, r -> r.withdraw(RECEIVER, NOW)),
             new Move("close by owner", RECEIVER, r -> r.close(RECEIVER, NOW)),
