@@ -1,0 +1,54 @@
+package se.nexus.audit.messaging;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.stereotype.Component;
+
+import se.nexus.audit.log.AuditLog;
+import se.nexus.audit.log.NewEntry;
+
+/**
+ * Appends every event of every {@code nexus.*} topic except the dead-letter topics, a polled batch in one
+ * transaction. An unreadable record ends the batch: what came before it is appended, it goes to the DLT.
+ */
+@Component
+class AuditListener {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditListener.class);
+
+    private final AuditLog auditLog;
+
+    AuditListener(AuditLog auditLog) {
+        this.auditLog = auditLog;
+    }
+
+    @KafkaListener(id = "audit-ingest", topicPattern = "${nexus.audit.topic-pattern}", batch = "true")
+    void onEvents(List<ConsumerRecord<String, Object>> records) {
+        List<NewEntry> entries = new ArrayList<>(records.size());
+        for (int index = 0; index < records.size(); index++) {
+            ConsumerRecord<String, Object> record = records.get(index);
+            if (!(record.value() instanceof GenericRecord event)) {
+                appendAll(entries);
+                // Only where it was: the payload may hold anything.
+                throw new BatchListenerFailedException("Unreadable record on " + record.topic(), index);
+            }
+            entries.add(EventFields.of(record, event));
+        }
+        appendAll(entries);
+    }
+
+    private void appendAll(List<NewEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        int appended = auditLog.append(entries).size();
+        log.debug("Appended {} of {} events ({} already in the log)", appended, entries.size(), entries.size() - appended);
+    }
+}

@@ -1,0 +1,92 @@
+package se.nexus.audit.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import se.nexus.audit.log.NewEntry;
+
+/**
+ * Reads, generically and tolerantly, the fields the log records from any event: its metadata, the case and
+ * subject references and the agencies involved. An event type this service has never seen is still recorded.
+ */
+final class EventFields {
+
+    private EventFields() {
+    }
+
+    static NewEntry of(ConsumerRecord<?, ?> record, GenericRecord event) {
+        GenericRecord metadata = child(event, "metadata");
+        Set<String> agencies = agencies(event);
+        String actingAgency = text(metadata, "actingAgency");
+        if (actingAgency != null) {
+            agencies.add(actingAgency);
+        }
+        return new NewEntry(eventId(record, metadata), event.getSchema().getFullName(), record.topic(),
+            record.partition(), record.offset(), instant(field(metadata, "occurredAt")), text(metadata, "producer"),
+            actingAgency, text(metadata, "actingUserRef"), text(event, "referralId"), subjectRef(event),
+            agencies, null);
+    }
+
+    /** The event's own id, or, for an event without one, an id derived from where it was read so redelivery matches. */
+    private static String eventId(ConsumerRecord<?, ?> record, GenericRecord metadata) {
+        String id = text(metadata, "eventId");
+        if (id != null) {
+            return id;
+        }
+        String where = record.topic() + "/" + record.partition() + "/" + record.offset();
+        return UUID.nameUUIDFromBytes(where.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private static String subjectRef(GenericRecord event) {
+        String direct = text(event, "subjectRef");
+        return direct != null ? direct : text(child(event, "subject"), "ref");
+    }
+
+    /** Every string field named {@code agency} or {@code *Agency}, and the agencies a consent is granted to. */
+    private static Set<String> agencies(GenericRecord event) {
+        Set<String> agencies = new TreeSet<>();
+        for (Schema.Field field : event.getSchema().getFields()) {
+            Object value = event.get(field.pos());
+            if (field.name().equals("agency") || field.name().endsWith("Agency")) {
+                addText(agencies, value);
+            } else if (field.name().equals("grantedTo") && value instanceof Collection<?> values) {
+                values.forEach(each -> addText(agencies, each));
+            }
+        }
+        return agencies;
+    }
+
+    private static void addText(Set<String> into, Object value) {
+        if (value instanceof CharSequence text) {
+            into.add(text.toString());
+        }
+    }
+
+    private static GenericRecord child(GenericRecord record, String name) {
+        return field(record, name) instanceof GenericRecord child ? child : null;
+    }
+
+    private static String text(GenericRecord record, String name) {
+        Object value = field(record, name);
+        return value instanceof CharSequence || value instanceof UUID ? value.toString() : null;
+    }
+
+    private static Object field(GenericRecord record, String name) {
+        return record != null && record.hasField(name) ? record.get(name) : null;
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        return value instanceof Long millis ? Instant.ofEpochMilli(millis) : null;
+    }
+}

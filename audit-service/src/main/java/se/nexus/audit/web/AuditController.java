@@ -1,0 +1,111 @@
+package se.nexus.audit.web;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import se.nexus.audit.checkpoint.Checkpoint;
+import se.nexus.audit.checkpoint.Checkpoints;
+import se.nexus.audit.export.ExportWriter;
+import se.nexus.audit.log.AuditLog;
+import se.nexus.audit.log.EntryQuery;
+import se.nexus.audit.verify.ChainVerification;
+import se.nexus.audit.verify.Verification;
+import se.nexus.support.security.Caller;
+import se.nexus.support.web.InvalidInput;
+import se.nexus.support.web.PageOf;
+
+/** The auditor's API: search, verify, export, checkpoints. Every read is itself appended to the log first. */
+@RestController
+@RequestMapping("/api/v1/audit")
+@PreAuthorize("hasRole('AUDITOR')")
+class AuditController {
+
+    static final int MAX_PAGE_SIZE = 500;
+
+    private final AuditLog auditLog;
+    private final ChainVerification verification;
+    private final Checkpoints checkpoints;
+    private final ExportWriter export;
+    private final QueryLog queryLog;
+
+    AuditController(AuditLog auditLog, ChainVerification verification, Checkpoints checkpoints, ExportWriter export,
+            QueryLog queryLog) {
+        this.auditLog = auditLog;
+        this.verification = verification;
+        this.checkpoints = checkpoints;
+        this.export = export;
+        this.queryLog = queryLog;
+    }
+
+    @GetMapping("/entries")
+    PageOf<EntryView> entries(Caller caller, @RequestParam(required = false) String referralId,
+            @RequestParam(required = false) String subjectRef, @RequestParam(required = false) String agency,
+            @RequestParam(required = false) String eventType,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        EntryQuery query = validated(new EntryQuery(blankToNull(referralId), blankToNull(subjectRef),
+            blankToNull(agency), blankToNull(eventType), from, to, page, size));
+        queryLog.entriesSearched(caller, query);
+        return new PageOf<>(auditLog.find(query).stream().map(EntryView::of).toList(), page, size, auditLog.count(query));
+    }
+
+    @GetMapping("/verify")
+    Verification verify(Caller caller) {
+        queryLog.performed(caller, "verify");
+        return verification.verify();
+    }
+
+    @GetMapping("/export")
+    void export(Caller caller, HttpServletResponse response) throws IOException {
+        queryLog.performed(caller, "export");
+        response.setContentType(ExportWriter.MEDIA_TYPE);
+        response.setHeader("Content-Disposition", "attachment; filename=\"audit-export.jsonl\"");
+        export.writeTo(response.getOutputStream());
+    }
+
+    @GetMapping("/checkpoints")
+    CheckpointList checkpoints(Caller caller) {
+        queryLog.performed(caller, "checkpoints");
+        return new CheckpointList(checkpoints.all(), checkpoints.publicKey());
+    }
+
+    @PostMapping("/checkpoints")
+    @ResponseStatus(HttpStatus.CREATED)
+    Checkpoint signCheckpoint() {
+        return checkpoints.sign();
+    }
+
+    private static EntryQuery validated(EntryQuery query) {
+        if (query.page() < 0) {
+            throw new InvalidInput("page", "must be 0 or more");
+        }
+        if (query.size() < 1 || query.size() > MAX_PAGE_SIZE) {
+            throw new InvalidInput("size", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        if (query.from() != null && query.to() != null && !query.from().isBefore(query.to())) {
+            throw new InvalidInput("to", "must be after from");
+        }
+        return query;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /** The checkpoints, oldest first, and the public key that verifies new ones. */
+    record CheckpointList(List<Checkpoint> items, String publicKey) {
+    }
+}

@@ -1,0 +1,72 @@
+package se.nexus.audit.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+import se.nexus.audit.log.AuditLog;
+import se.nexus.audit.log.EntryQuery;
+import se.nexus.audit.log.NewEntry;
+import se.nexus.support.security.Caller;
+
+/** Appends every auditor read to the chain itself, before it runs: who asked, for what, and when. */
+@Component
+class QueryLog {
+
+    static final String EVENT_TYPE = "AuditQueryPerformed";
+
+    private final AuditLog auditLog;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final String producer;
+
+    QueryLog(AuditLog auditLog, JsonMapper json, Clock clock, @Value("${spring.application.name}") String producer) {
+        this.auditLog = auditLog;
+        this.json = json;
+        this.clock = clock;
+        this.producer = producer;
+    }
+
+    void entriesSearched(Caller caller, EntryQuery query) {
+        Map<String, Object> filters = new TreeMap<>();
+        putIfPresent(filters, "referralId", query.referralId());
+        putIfPresent(filters, "subjectRef", query.subjectRef());
+        putIfPresent(filters, "agency", query.agency());
+        putIfPresent(filters, "eventType", query.eventType());
+        putIfPresent(filters, "from", query.from());
+        putIfPresent(filters, "to", query.to());
+        filters.put("page", query.page());
+        filters.put("size", query.size());
+        record(caller, "entries", filters);
+    }
+
+    void performed(Caller caller, String query) {
+        record(caller, query, Map.of());
+    }
+
+    /**
+     * The filters go into the details only, not into the referral and subject columns: otherwise every search for
+     * a case would add a hit to the next search for that case.
+     */
+    private void record(Caller caller, String query, Map<String, Object> filters) {
+        // Sorted keys, so the stored details read the same however the request was phrased.
+        String details = json.writeValueAsString(new TreeMap<>(Map.of("query", query, "filters", filters)));
+        auditLog.append(List.of(new NewEntry(UUID.randomUUID().toString(), EVENT_TYPE, null, null, null,
+            Instant.now(clock), producer, caller.agency(), caller.userRef(), null, null, Set.of(caller.agency()),
+            details)));
+    }
+
+    private static void putIfPresent(Map<String, Object> filters, String name, Object value) {
+        if (value != null) {
+            filters.put(name, value.toString());
+        }
+    }
+}

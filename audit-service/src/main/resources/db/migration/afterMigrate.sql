@@ -1,0 +1,19 @@
+-- Runs after every migration, as the owner: makes sure the restricted runtime role exists with the
+-- configured password and holds exactly INSERT and SELECT on the log tables, nothing more. Roles are
+-- cluster-wide in PostgreSQL, so this is idempotent rather than a one-off versioned migration.
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${audit_app_user}') THEN
+        EXECUTE format('CREATE ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD %L',
+            '${audit_app_user}', '${audit_app_password}');
+    ELSE
+        EXECUTE format('ALTER ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD %L',
+            '${audit_app_user}', '${audit_app_password}');
+    END IF;
+    EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), '${audit_app_user}');
+    EXECUTE format('GRANT USAGE ON SCHEMA %I TO %I', current_schema(), '${audit_app_user}');
+    EXECUTE format('REVOKE ALL ON audit_entries, audit_checkpoints FROM %I', '${audit_app_user}');
+    EXECUTE format('GRANT SELECT, INSERT ON audit_entries, audit_checkpoints TO %I', '${audit_app_user}');
+    EXECUTE format('GRANT USAGE ON SEQUENCE audit_checkpoints_id_seq TO %I', '${audit_app_user}');
+END
+$$;
