@@ -8,7 +8,8 @@ RUN mvn -B -q -pl ${SERVICE} -am package -DskipTests
 FROM eclipse-temurin:17-jre
 ARG SERVICE
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
-    && useradd --system --uid 10001 nexus
+    && useradd --system --uid 10001 nexus \
+    && mkdir -p /var/lib/nexus && chown nexus /var/lib/nexus
 COPY --from=build /src/${SERVICE}/target/${SERVICE}-*-exec.jar /app/service.jar
 USER nexus
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/service.jar"]
