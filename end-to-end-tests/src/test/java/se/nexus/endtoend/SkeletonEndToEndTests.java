@@ -94,6 +94,17 @@ class SkeletonEndToEndTests {
     }
 
     @Test
+    @Order(0)
+    void everyServiceIsReadyAndDescribesItsApiWithoutAToken() {
+        for (String service : LocalPlatform.SERVICES) {
+            assertThat(api.get(platform.serviceUrl(service) + "/actuator/health/readiness", null).status()).as(service).isEqualTo(200);
+            var openApi = api.get(platform.serviceUrl(service) + "/v3/api-docs", null);
+            assertThat(openApi.status()).as(service).isEqualTo(200);
+            assertThat(openApi.body().get("paths").size()).as(service + " paths").isPositive();
+        }
+    }
+
+    @Test
     @Order(1)
     void aCaseworkerSubmitsAReferral() {
         var response = api.post(referrals(), token(SOCIAL_SERVICES, "CASEWORKER"), Map.of(

@@ -22,6 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 import se.nexus.infrastructure.KafkaBroker;
 import se.nexus.infrastructure.SharedInfrastructure;
@@ -30,6 +31,7 @@ import se.nexus.support.test.NexusIntegrationTest;
 
 /** The outbox relay on real Kafka: order per case under load, and nothing lost while the broker is down. */
 @NexusIntegrationTest
+@TestPropertySource(properties = "nexus.outbox.lag-threshold=2s")
 class OutboxRelayIntegrationTests {
 
     static final List<String> REFERRAL_EVENTS = List.of("ReferralSubmitted", "ReferralReceived", "ReferralAccepted", "ReferralClosed");
@@ -75,7 +77,8 @@ class OutboxRelayIntegrationTests {
                 expect(cases.post("/api/v1/referrals/" + id + "/receive", RECEIVER, Map.of()), 200);
                 ids.add(id);
             }
-            Thread.sleep(2000);
+            Thread.sleep(3000);
+            assertThat(readiness()).as("readiness while the outbox lags").isEqualTo(503);
         } finally {
             broker.restart();
         }
@@ -85,6 +88,11 @@ class OutboxRelayIntegrationTests {
                 assertThat(delivered.get(id)).as(id).isEqualTo(List.of("ReferralSubmitted", "ReferralReceived"));
             }
         });
+        await().atMost(Duration.ofSeconds(30)).until(() -> readiness() == 200);
+    }
+
+    private int readiness() {
+        return new se.nexus.support.test.ApiClient().get("http://localhost:" + port + "/actuator/health/readiness", null).status();
     }
 
     /** Ten transitions of one case: four of the referral and six of its handovers. */

@@ -1,5 +1,6 @@
 package se.nexus.support.outbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,6 +18,11 @@ public class OutboxAutoConfiguration {
     @Bean
     Outbox outbox(JdbcClient jdbc) {
         return new Outbox(jdbc);
+    }
+
+    @Bean
+    OutboxLag outboxLag(JdbcClient jdbc, OutboxProperties properties, MeterRegistry meters) {
+        return new OutboxLag(jdbc, properties.lagThreshold(), meters);
     }
 
     @Bean

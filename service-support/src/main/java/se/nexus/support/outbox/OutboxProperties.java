@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sendTimeout how long a batch may wait for Kafka's acknowledgements
  * @param maxBackoff longest pause between attempts while Kafka is unreachable
  * @param retention how long published rows are kept before cleanup
+ * @param lagThreshold outbox lag past which the service reports itself out of service
  */
 @ConfigurationProperties("nexus.outbox")
 public record OutboxProperties(
@@ -20,5 +21,6 @@ public record OutboxProperties(
         @DefaultValue("50ms") Duration pollInterval,
         @DefaultValue("30s") Duration sendTimeout,
         @DefaultValue("30s") Duration maxBackoff,
-        @DefaultValue("1h") Duration retention) {
+        @DefaultValue("1h") Duration retention,
+        @DefaultValue("60s") Duration lagThreshold) {
 }
