@@ -3,6 +3,7 @@ package se.nexus.referral.handover;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -60,40 +61,21 @@ public class HandoverManagement {
 
     @Transactional
     public Handover accept(UUID id, Actor actor) {
-        Locked locked = lock(id, actor);
-        Handover handover = locked.handover();
-        Referral referral = locked.referral();
-        Instant now = Instant.now(clock);
-        handover.accept(actor, now);
-        referral.transferOwnership(handover.toAgency(), now);
-        referrals.save(referral);
-        handovers.update(handover);
-        events.publishEvent(new HandoverEvent.Accepted(UUID.randomUUID(), now, actor, handover, referral));
-        return handover;
+        return decide(id, actor, (locked, now) -> {
+            locked.handover().accept(actor, now);
+            locked.referral().transferOwnership(locked.handover().toAgency(), now);
+            referrals.save(locked.referral());
+        }, HandoverEvent.Accepted::new);
     }
 
     @Transactional
     public Handover decline(UUID id, Actor actor, Handover.DeclineReason reason) {
-        Locked locked = lock(id, actor);
-        Handover handover = locked.handover();
-        Referral referral = locked.referral();
-        Instant now = Instant.now(clock);
-        handover.decline(actor, reason, now);
-        handovers.update(handover);
-        events.publishEvent(new HandoverEvent.Declined(UUID.randomUUID(), now, actor, handover, referral));
-        return handover;
+        return decide(id, actor, (locked, now) -> locked.handover().decline(actor, reason, now), HandoverEvent.Declined::new);
     }
 
     @Transactional
     public Handover cancel(UUID id, Actor actor) {
-        Locked locked = lock(id, actor);
-        Handover handover = locked.handover();
-        Referral referral = locked.referral();
-        Instant now = Instant.now(clock);
-        handover.cancel(actor, now);
-        handovers.update(handover);
-        events.publishEvent(new HandoverEvent.Cancelled(UUID.randomUUID(), now, actor, handover, referral));
-        return handover;
+        return decide(id, actor, (locked, now) -> locked.handover().cancel(actor, now), HandoverEvent.Cancelled::new);
     }
 
     @Transactional(readOnly = true)
@@ -109,6 +91,21 @@ public class HandoverManagement {
         UUID referralId = visible(id, actor).referralId();
         Referral referral = referrals.lock(referralId);
         return new Locked(visible(id, actor), referral);
+    }
+
+    private Handover decide(UUID id, Actor actor, BiConsumer<Locked, Instant> decision, Outcome outcome) {
+        Locked locked = lock(id, actor);
+        Instant now = Instant.now(clock);
+        decision.accept(locked, now);
+        handovers.update(locked.handover());
+        events.publishEvent(outcome.of(UUID.randomUUID(), now, actor, locked.handover(), locked.referral()));
+        return locked.handover();
+    }
+
+    /** The event that records a decision on a handover. */
+    @FunctionalInterface
+    private interface Outcome {
+        HandoverEvent of(UUID eventId, Instant occurredAt, Actor actor, Handover handover, Referral referral);
     }
 
     private Handover visible(UUID id, Actor actor) {
