@@ -36,10 +36,9 @@ import se.nexus.infrastructure.SharedInfrastructure;
 import se.nexus.schemas.Topics;
 import se.nexus.schemas.registry.KafkaAvroSerializer;
 import se.nexus.support.test.ApiClient;
-import se.nexus.support.test.NexusIntegrationTest;
 
 /** The notification service consuming real Avro events from real Kafka, read over real HTTP. */
-@NexusIntegrationTest
+@NotificationServiceTest
 class NotificationIntegrationTests {
 
     static final String SENDER = "se.uppsala.socialtjanst";

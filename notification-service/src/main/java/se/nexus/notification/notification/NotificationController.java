@@ -5,16 +5,20 @@ import java.util.UUID;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import se.nexus.support.security.Caller;
+import se.nexus.support.web.InvalidInput;
 import se.nexus.support.web.PageOf;
 
 /** A coordinator's inbox: only the notifications of the coordinator's own agency. */
@@ -25,9 +29,11 @@ import se.nexus.support.web.PageOf;
 class NotificationController {
 
     private final NotificationInbox inbox;
+    private final NotificationStream stream;
 
-    NotificationController(NotificationInbox inbox) {
+    NotificationController(NotificationInbox inbox, NotificationStream stream) {
         this.inbox = inbox;
+        this.stream = stream;
     }
 
     @GetMapping
@@ -45,13 +51,34 @@ class NotificationController {
         return NotificationView.of(inbox.acknowledge(id, caller.agency(), caller.userRef()));
     }
 
-    record NotificationView(UUID id, String agency, String functionAddress, UUID referralId, String subjectRef,
-            CaseEventType eventType, Urgency urgency, Instant createdAt, Instant deadline, Instant acknowledgedAt,
-            Instant escalatedAt) {
+    /**
+     * The agency's new notifications as server-sent events, each with its sequence number as id; a client
+     * that reconnects with {@code Last-Event-ID} first gets everything after that id.
+     */
+    @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream(Caller caller, @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+        return stream.subscribe(caller.agency(), lastSeen(lastEventId));
+    }
+
+    private static Long lastSeen(String lastEventId) {
+        if (lastEventId == null || lastEventId.isBlank()) {
+            return null;
+        }
+        try {
+            return Math.max(0, Long.parseLong(lastEventId.trim()));
+        } catch (NumberFormatException e) {
+            throw new InvalidInput("Last-Event-ID", "must be the id of an event of this stream");
+        }
+    }
+
+    record NotificationView(UUID id, long seq, String agency, String functionAddress, UUID referralId,
+            String subjectRef, CaseEventType eventType, Urgency urgency, Instant createdAt, Instant deadline,
+            Instant acknowledgedAt, Instant escalatedAt, UUID escalationOf, String overdueAgency) {
 
         static NotificationView of(Notification n) {
-            return new NotificationView(n.id(), n.agency(), n.functionAddress(), n.referralId(), n.subjectRef(),
-                n.triggerEventType(), n.urgency(), n.createdAt(), n.deadline(), n.acknowledgedAt(), n.escalatedAt());
+            return new NotificationView(n.id(), n.seq(), n.agency(), n.functionAddress(), n.referralId(),
+                n.subjectRef(), n.triggerEventType(), n.urgency(), n.createdAt(), n.deadline(), n.acknowledgedAt(),
+                n.escalatedAt(), n.escalationOf(), n.overdueAgency());
         }
     }
 }

@@ -50,10 +50,8 @@ public class NotificationInbox {
         for (String agencyId : Routing.recipients(event)) {
             Agency agency = participants.find(agencyId).orElseThrow(
                 () -> new IllegalStateException("Event " + event.eventId() + " names an agency that does not participate"));
-            Notification notification = notifications.insert(new Notification(UUID.randomUUID(), 0, agency.id(),
-                agency.functionAddress(), event.referralId(), event.protectedIdentity() ? null : event.subjectRef(),
-                event.eventId(), event.type(), event.urgency(), now, now.plus(deadlines.of(event.urgency())), null,
-                null, null));
+            Notification notification = notifications.insert(Notification.of(event, agency.id(),
+                agency.functionAddress(), now, now.plus(deadlines.of(event.urgency()))));
             events.publishEvent(new NotificationEvent.Notified(UUID.randomUUID(), now, notification));
             created.add(notification);
         }
@@ -63,6 +61,12 @@ public class NotificationInbox {
     @Transactional(readOnly = true)
     public PageOf<Notification> inbox(InboxQuery query) {
         return new PageOf<>(notifications.inbox(query), query.page(), query.size(), notifications.count(query));
+    }
+
+    /** One notification of the caller's agency; another agency's is as unknown as a missing one. */
+    @Transactional(readOnly = true)
+    public Notification get(UUID id, String agency) {
+        return notifications.find(id, agency).orElseThrow(() -> new NotificationNotFound(id));
     }
 
     /** Acknowledges a notification of the caller's agency; acknowledging again changes nothing. */

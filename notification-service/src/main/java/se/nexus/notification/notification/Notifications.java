@@ -24,9 +24,9 @@ class Notifications {
     Notification insert(Notification n) {
         return jdbc.sql("""
                 INSERT INTO notifications (id, agency, function_address, referral_id, subject_ref, trigger_event_id,
-                    trigger_event_type, urgency, created_at, deadline)
+                    trigger_event_type, urgency, created_at, deadline, escalation_of, overdue_agency)
                 VALUES (:id, :agency, :address, :referralId, :subjectRef, :triggerId, :triggerType, :urgency,
-                    :createdAt, :deadline)
+                    :createdAt, :deadline, :escalationOf, :overdueAgency)
                 RETURNING *""")
             .param("id", n.id())
             .param("agency", n.agency())
@@ -38,6 +38,8 @@ class Notifications {
             .param("urgency", n.urgency().name())
             .param("createdAt", Timestamp.from(n.createdAt()))
             .param("deadline", Timestamp.from(n.deadline()))
+            .param("escalationOf", n.escalationOf())
+            .param("overdueAgency", n.overdueAgency())
             .query(Notifications::map)
             .single();
     }
@@ -54,6 +56,42 @@ class Notifications {
                 WHERE id = :id AND acknowledged_at IS NULL""")
             .param("at", Timestamp.from(at)).param("user", userRef).param("id", id)
             .update() == 1;
+    }
+
+    /**
+     * Locks unacknowledged case notifications past their deadline that were not escalated yet; rows another
+     * instance is escalating right now are skipped, so each is escalated by one instance only.
+     */
+    List<Notification> lockDue(Instant now, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM notifications
+                WHERE deadline <= :now AND acknowledged_at IS NULL AND escalated_at IS NULL AND escalation_of IS NULL
+                ORDER BY deadline
+                LIMIT :limit
+                FOR UPDATE SKIP LOCKED""")
+            .param("now", Timestamp.from(now)).param("limit", limit)
+            .query(Notifications::map)
+            .list();
+    }
+
+    /** Marks it escalated unless it already was; returns whether this call did. */
+    boolean markEscalated(UUID id, Instant at) {
+        return jdbc.sql("UPDATE notifications SET escalated_at = :at WHERE id = :id AND escalated_at IS NULL")
+            .param("at", Timestamp.from(at)).param("id", id)
+            .update() == 1;
+    }
+
+    /** The agency's notifications after a sequence number, oldest first, at most {@code limit}. */
+    List<Notification> after(String agency, long seq, int limit) {
+        return jdbc.sql("SELECT * FROM notifications WHERE agency = ? AND seq > ? ORDER BY seq LIMIT ?")
+            .param(agency).param(seq).param(limit)
+            .query(Notifications::map)
+            .list();
+    }
+
+    long latestSeq(String agency) {
+        return jdbc.sql("SELECT coalesce(max(seq), 0) FROM notifications WHERE agency = ?").param(agency)
+            .query(Long.class).single();
     }
 
     List<Notification> inbox(InboxQuery query) {
@@ -74,7 +112,8 @@ class Notifications {
             row.getString("function_address"), row.getObject("referral_id", UUID.class), row.getString("subject_ref"),
             row.getObject("trigger_event_id", UUID.class), CaseEventType.valueOf(row.getString("trigger_event_type")),
             Urgency.valueOf(row.getString("urgency")), instant(row, "created_at"), instant(row, "deadline"),
-            instant(row, "acknowledged_at"), row.getString("acknowledged_by"), instant(row, "escalated_at"));
+            instant(row, "acknowledged_at"), row.getString("acknowledged_by"), instant(row, "escalated_at"),
+            row.getObject("escalation_of", UUID.class), row.getString("overdue_agency"));
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

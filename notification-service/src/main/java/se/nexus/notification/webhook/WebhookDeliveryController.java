@@ -1,0 +1,48 @@
+package se.nexus.notification.webhook;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import se.nexus.notification.notification.NotificationInbox;
+import se.nexus.support.security.Caller;
+import se.nexus.support.web.PageOf;
+
+/** How the webhook deliveries of one of the coordinator's own agency's notifications went. */
+@RestController
+@RequestMapping("/api/v1/notifications")
+@PreAuthorize("hasRole('COORDINATOR')")
+class WebhookDeliveryController {
+
+    private final NotificationInbox inbox;
+    private final WebhookDeliveries deliveries;
+
+    WebhookDeliveryController(NotificationInbox inbox, WebhookDeliveries deliveries) {
+        this.inbox = inbox;
+        this.deliveries = deliveries;
+    }
+
+    @GetMapping("/{id}/deliveries")
+    PageOf<DeliveryView> deliveries(Caller caller, @PathVariable UUID id) {
+        inbox.get(id, caller.agency());
+        List<DeliveryView> found = deliveries.of(id, caller.agency()).stream().map(DeliveryView::of).toList();
+        return new PageOf<>(found, 0, found.size(), found.size());
+    }
+
+    /** A delivery's state; the last error is a status code or an exception class, never a body. */
+    record DeliveryView(UUID id, WebhookDelivery.Kind type, WebhookDelivery.State state, int attempts,
+            Instant nextAttemptAt, String lastError, Instant createdAt, Instant deliveredAt) {
+
+        static DeliveryView of(WebhookDelivery d) {
+            return new DeliveryView(d.id(), d.kind(), d.state(), d.attempts(),
+                d.state() == WebhookDelivery.State.PENDING ? d.nextAttemptAt() : null, d.lastError(), d.createdAt(),
+                d.deliveredAt());
+        }
+    }
+}

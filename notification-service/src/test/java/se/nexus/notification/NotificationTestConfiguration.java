@@ -1,0 +1,52 @@
+package se.nexus.notification;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistrar;
+
+/**
+ * What every integration test of this service shares, so they all run in one application context: a clock
+ * the tests move forward, and agencies' systems behind webhooks with short timeouts and quick retries.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+class NotificationTestConfiguration {
+
+    static final String HEALTHY_AGENCY = "se.region-uppsala.vard";
+    static final String HANGING_AGENCY = "se.lansstyrelsen.uppsala";
+    static final String HEALTHY_SECRET = "test-secret-of-vard";
+
+    @Bean
+    @Primary
+    ShiftableClock shiftableClock() {
+        return new ShiftableClock();
+    }
+
+    @Bean(destroyMethod = "close")
+    AgencySystems agencySystems() {
+        return new AgencySystems();
+    }
+
+    @Bean
+    DynamicPropertyRegistrar webhookEndpoints(AgencySystems systems) {
+        return registry -> {
+            String prefix = "nexus.notification.webhooks.";
+            registry.add(prefix + "endpoints[0].agency", () -> HEALTHY_AGENCY);
+            registry.add(prefix + "endpoints[0].url", () -> systems.url("/healthy"));
+            registry.add(prefix + "endpoints[0].secret", () -> HEALTHY_SECRET);
+            registry.add(prefix + "endpoints[1].agency", () -> HANGING_AGENCY);
+            registry.add(prefix + "endpoints[1].url", () -> systems.url("/hanging"));
+            registry.add(prefix + "endpoints[1].secret", () -> "test-secret-of-lansstyrelsen");
+            registry.add(prefix + "poll-interval", () -> "100ms");
+            registry.add(prefix + "initial-backoff", () -> "200ms");
+            registry.add(prefix + "max-backoff", () -> "1s");
+            registry.add(prefix + "max-attempts", () -> "4");
+            registry.add(prefix + "request-timeout", () -> "1s");
+            registry.add(prefix + "connect-timeout", () -> "1s");
+            registry.add(prefix + "threads", () -> "4");
+            registry.add(prefix + "per-agency-in-flight", () -> "2");
+            registry.add(prefix + "lease", () -> "10s");
+            registry.add("nexus.notification.stream.poll-interval", () -> "200ms");
+        };
+    }
+}
