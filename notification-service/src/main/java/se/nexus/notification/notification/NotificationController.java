@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,7 +24,6 @@ import se.nexus.support.web.PageOf;
 @RestController
 @RequestMapping("/api/v1/notifications")
 @PreAuthorize("hasRole('COORDINATOR')")
-@Validated
 class NotificationController {
 
     private final NotificationInbox inbox;

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.ConstraintViolationException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -36,6 +37,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidInput.class)
     ResponseEntity<ProblemDetail> invalidInput(InvalidInput e) {
         return invalid(e.fields().stream().map(field -> new FieldError(field.field(), field.message())).toList());
+    }
+
+    /** Raised where a bean is validated outside Spring MVC's own parameter validation. */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraintViolated(ConstraintViolationException e) {
+        return invalid(e.getConstraintViolations().stream()
+            .map(violation -> new FieldError(lastNode(violation.getPropertyPath().toString()), violation.getMessage()))
+            .sorted(Comparator.comparing(FieldError::field)).toList());
+    }
+
+    private static String lastNode(String path) {
+        return path.substring(path.lastIndexOf('.') + 1);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
