@@ -1,0 +1,96 @@
+package se.nexus.benchmark;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What one benchmark run does; every option is an argument ({@code --duration 60}) or the system property
+ * {@code benchmark.<name>} ({@code -Dbenchmark.duration=60}), arguments winning.
+ *
+ * @param duration the measured window, after the warm-up
+ * @param warmup traffic that runs first and is not measured (JIT, pools, caches)
+ * @param rate cases started per second (open loop); 0 = as fast as accepted (closed loop)
+ * @param concurrency cases in flight at most (closed loop: the number of workers)
+ * @param handoverShare share of cases that are handed over after acceptance
+ * @param consentShare share of cases submitted on a CONSENT basis after a consent grant
+ * @param target base URLs of referral, notification and audit service of a running platform; empty = start one
+ * @param tokenUri the token endpoint of a running platform (client credentials), with --target
+ * @param jdbcBase JDBC URL up to the database name of a running platform's PostgreSQL, with --target
+ * @param kafka bootstrap servers of a running platform, with --target
+ * @param profile record the measured window with Java Flight Recorder in every JVM
+ * @param ceilings measure the raw Kafka and PostgreSQL ceilings after the run
+ * @param ceilingDuration how long each ceiling measurement runs at most
+ * @param serviceHeap the services' -Xmx when the benchmark starts the platform
+ * @param output where the report goes
+ */
+record BenchmarkOptions(Duration duration, Duration warmup, double rate, int concurrency, double handoverShare,
+        double consentShare, List<String> target, String tokenUri, String jdbcBase, String kafka, boolean profile,
+        boolean ceilings, Duration ceilingDuration, String serviceHeap, Path output) {
+
+    static BenchmarkOptions parse(String[] args) {
+        Arguments a = new Arguments(args);
+        List<String> target = a.text("target", "").isBlank() ? List.of()
+            : Arrays.stream(a.text("target", "").split(",")).map(String::trim).toList();
+        if (!target.isEmpty() && target.size() != 3) {
+            throw new IllegalArgumentException("--target takes three URLs: referral,notification,audit");
+        }
+        return new BenchmarkOptions(Duration.ofSeconds(a.number("duration", 60)), Duration.ofSeconds(a.number("warmup", 15)),
+            a.decimal("rate", 0), (int) a.number("concurrency", 32), a.decimal("handovers", 0.10),
+            a.decimal("consents", 0.10), target, a.text("token-uri", "http://localhost:8090/oauth2/token"),
+            a.text("jdbc", "jdbc:postgresql://localhost:15432/"), a.text("kafka", "127.0.0.1:19092"),
+            a.flag("profile", true), a.flag("ceilings", true), Duration.ofSeconds(a.number("ceiling-duration", 15)),
+            a.text("service-heap", "1g"), Path.of(a.text("output", System.getProperty("benchmark.output", "benchmark/target"))));
+    }
+
+    boolean startsPlatform() {
+        return target.isEmpty();
+    }
+
+    boolean closedLoop() {
+        return rate <= 0;
+    }
+
+    /** Arguments of the form --name value or --name=value, falling back to -Dbenchmark.name. */
+    private static final class Arguments {
+
+        private final List<String> args;
+
+        Arguments(String[] args) {
+            this.args = new ArrayList<>();
+            for (String arg : args) {
+                if (arg.startsWith("--") && arg.contains("=")) {
+                    this.args.add(arg.substring(0, arg.indexOf('=')));
+                    this.args.add(arg.substring(arg.indexOf('=') + 1));
+                } else if (!arg.isBlank()) {
+                    this.args.add(arg);
+                }
+            }
+        }
+
+        String text(String name, String fallback) {
+            int at = args.indexOf("--" + name);
+            if (at >= 0 && at + 1 < args.size()) {
+                return args.get(at + 1);
+            }
+            return System.getProperty("benchmark." + name, fallback);
+        }
+
+        long number(String name, long fallback) {
+            return Long.parseLong(text(name, String.valueOf(fallback)).trim());
+        }
+
+        double decimal(String name, double fallback) {
+            return Double.parseDouble(text(name, String.valueOf(fallback)).trim());
+        }
+
+        boolean flag(String name, boolean fallback) {
+            if (args.contains("--no-" + name)) {
+                return false;
+            }
+            return Boolean.parseBoolean(text(name, String.valueOf(fallback)).trim());
+        }
+    }
+}

@@ -1,0 +1,325 @@
+package se.nexus.benchmark;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Complete cases through the public HTTP API, many agencies in parallel: (a consent grant,) submit, receive,
+ * accept, (a handover requested and accepted,) close. Closed loop: {@code concurrency} workers each run case
+ * after case. Open loop: cases start at the configured rate on a bounded pool; a case that finds every worker
+ * busy is not started and counted, so nothing queues up unseen inside the load generator.
+ */
+final class CaseTraffic {
+
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+    private static final List<String> URGENCIES = List.of("IMMEDIATE", "URGENT", "ROUTINE");
+    private static final List<String> CONCERNS = List.of("THREATS", "VIOLENCE", "RESTRICTED_FREEDOM",
+        "FORCED_MARRIAGE", "HONOUR_NORMS", "CHILD_AT_RISK");
+    private static final List<String> PROVISIONS = List.of("OSL_10_18C", "OSL_25_12", "OSL_26_9", "OSL_10_28",
+        "CHILD_CONCERN_REPORT");
+
+    private final BenchmarkOptions options;
+    private final String referrals;
+    private final Map<String, String> tokens = new LinkedHashMap<>();
+    private final HttpClient http;
+    private final EndpointStats stats = new EndpointStats();
+    private final LongAdder casesStarted = new LongAdder();
+    private final LongAdder casesCompleted = new LongAdder();
+    private final LongAdder casesAborted = new LongAdder();
+    private final LongAdder casesNotStarted = new LongAdder();
+    private final LongAdder submittedInWindow = new LongAdder();
+    private final LongAdder completedInWindow = new LongAdder();
+    private final LongAdder requestsInWindow = new LongAdder();
+    private volatile long windowStart = Long.MAX_VALUE;
+    private volatile long windowEnd = Long.MAX_VALUE;
+    private volatile boolean stopping;
+
+    CaseTraffic(Platform platform, BenchmarkOptions options) {
+        this.options = options;
+        this.referrals = platform.url(Platform.REFERRAL);
+        Platform.AGENCIES.forEach(agency -> tokens.put(agency, platform.token(agency, "CASEWORKER")));
+        AtomicInteger threads = new AtomicInteger();
+        this.http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .executor(Executors.newCachedThreadPool(r -> daemon(r, "bench-http-" + threads.incrementAndGet())))
+            .build();
+    }
+
+    /** What the traffic did; window figures cover only the measured window. */
+    record Result(Instant started, Instant windowStart, Instant windowEnd, Instant drained, long casesStarted,
+            long casesCompleted, long casesAborted, long casesNotStarted, long referralsSubmittedInWindow,
+            long casesCompletedInWindow, long requestsInWindow, EndpointStats endpoints) {
+    }
+
+    /**
+     * Runs warm-up then the measured window, calling onWindow when it opens and closes (for CPU and profiling),
+     * then stops starting cases and waits for those in flight to finish.
+     */
+    Result run(Duration warmup, Duration measured, Runnable onWindowOpen, Runnable onWindowClose) throws InterruptedException {
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        ExecutorService workers = options.closedLoop() ? closedLoop() : openLoop(t0);
+        sleepUntil(t0 + warmup.toNanos());
+        onWindowOpen.run();
+        Instant windowOpened = Instant.now();
+        windowStart = System.nanoTime();
+        windowEnd = windowStart + measured.toNanos();
+        sleepUntil(windowEnd);
+        Instant windowClosed = Instant.now();
+        onWindowClose.run();
+        stopping = true;
+        workers.shutdown();
+        if (!workers.awaitTermination(2, TimeUnit.MINUTES)) {
+            workers.shutdownNow();
+        }
+        return new Result(started, windowOpened, windowClosed, Instant.now(), casesStarted.sum(), casesCompleted.sum(),
+            casesAborted.sum(), casesNotStarted.sum(), submittedInWindow.sum(), completedInWindow.sum(),
+            requestsInWindow.sum(), stats);
+    }
+
+    /** Answers so far over the whole run, for error messages. */
+    Map<String, Map<String, Long>> statuses() {
+        return stats.allOutcomes();
+    }
+
+    private ExecutorService closedLoop() {
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService workers = Executors.newFixedThreadPool(options.concurrency(),
+            r -> daemon(r, "bench-worker-" + n.incrementAndGet()));
+        for (int i = 0; i < options.concurrency(); i++) {
+            workers.execute(() -> {
+                while (!stopping) {
+                    runCase();
+                }
+            });
+        }
+        return workers;
+    }
+
+    private ExecutorService openLoop(long t0) {
+        AtomicInteger n = new AtomicInteger();
+        ThreadPoolExecutor workers = new ThreadPoolExecutor(options.concurrency(), options.concurrency(), 1,
+            TimeUnit.MINUTES, new SynchronousQueue<>(), r -> daemon(r, "bench-worker-" + n.incrementAndGet()));
+        workers.prestartAllCoreThreads();
+        Thread pacer = daemon(() -> pace(workers, t0), "bench-pacer");
+        pacer.start();
+        return new PacedExecutor(workers, pacer);
+    }
+
+    private void pace(ThreadPoolExecutor workers, long t0) {
+        double intervalNanos = 1e9 / options.rate();
+        for (long i = 0; !stopping; i++) {
+            sleepUntil(t0 + (long) (i * intervalNanos));
+            if (stopping) {
+                return;
+            }
+            try {
+                workers.execute(this::runCase);
+            } catch (RejectedExecutionException busy) {
+                casesNotStarted.increment();
+            }
+        }
+    }
+
+    /** One case with a consent and a handover, outside any window: creates every topic and wakes every consumer. */
+    boolean prime() {
+        long before = casesCompleted.sum();
+        runCase(true);
+        return casesCompleted.sum() > before;
+    }
+
+    private void runCase() {
+        runCase(false);
+    }
+
+    private void runCase(boolean everything) {
+        casesStarted.increment();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        List<String> agencies = new ArrayList<>(Platform.AGENCIES);
+        java.util.Collections.shuffle(agencies, random);
+        String sender = agencies.get(0);
+        String receiver = agencies.get(1);
+        String handoverTarget = everything || random.nextDouble() < options.handoverShare() ? agencies.get(2) : null;
+        String subjectRef = "bench-" + Long.toHexString(random.nextLong() & Long.MAX_VALUE);
+        try {
+            String basis = everything || random.nextDouble() < options.consentShare()
+                ? consentBasis(sender, subjectRef, receiver, handoverTarget)
+                : "{\"type\":\"STATUTORY\",\"provisionCode\":\"" + PROVISIONS.get(random.nextInt(PROVISIONS.size())) + "\"}";
+            String referral = submit(sender, receiver, subjectRef, basis);
+            post("receive", "/api/v1/referrals/" + referral + "/receive", receiver, null, 200);
+            post("accept", "/api/v1/referrals/" + referral + "/accept", receiver, null, 200);
+            String owner = receiver;
+            if (handoverTarget != null) {
+                String handover = post("handover request", "/api/v1/referrals/" + referral + "/handovers", receiver,
+                    "{\"toAgency\":\"" + handoverTarget + "\",\"reason\":\"SPECIALIST_SUPPORT\"}", 201);
+                post("handover accept", "/api/v1/handovers/" + handover + "/accept", handoverTarget, null, 200);
+                owner = handoverTarget;
+            }
+            post("close", "/api/v1/referrals/" + referral + "/close", owner, null, 200);
+            casesCompleted.increment();
+            if (inWindow(System.nanoTime())) {
+                completedInWindow.increment();
+            }
+        } catch (CaseAborted e) {
+            casesAborted.increment();
+        }
+    }
+
+    private String consentBasis(String sender, String subjectRef, String receiver, String handoverTarget) {
+        String grantedTo = "\"" + receiver + "\"" + (handoverTarget == null ? "" : ",\"" + handoverTarget + "\"");
+        String consent = post("consent grant", "/api/v1/consents", sender, "{\"subjectRef\":\"" + subjectRef
+            + "\",\"grantedTo\":[" + grantedTo + "],\"purpose\":\"PROTECTION_AND_SUPPORT\","
+            + "\"dataCategories\":[\"CASE_SUMMARY\"],\"validUntil\":\"" + LocalDate.now().plusYears(1)
+            + "\",\"obtained\":\"WRITTEN\"}", 201);
+        return "{\"type\":\"CONSENT\",\"consentId\":\"" + consent + "\"}";
+    }
+
+    private String submit(String sender, String receiver, String subjectRef, String basis) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String body = "{\"toAgency\":\"" + receiver + "\",\"subject\":{\"ref\":\"" + subjectRef
+            + "\",\"protectedIdentity\":" + (random.nextInt(20) == 0) + "},\"urgency\":\""
+            + URGENCIES.get(random.nextInt(URGENCIES.size())) + "\",\"concerns\":[\""
+            + CONCERNS.get(random.nextInt(CONCERNS.size())) + "\"],\"legalBasis\":" + basis
+            + ",\"summary\":\"Benchmark case: synthetic free text, stored encrypted.\"}";
+        String id = post("submit", "/api/v1/referrals", sender, body, 201);
+        return id;
+    }
+
+    /** POSTs as a caseworker of the agency; returns the answer's id, or aborts the case on any other status. */
+    private String post(String endpoint, String path, String agency, String json, int expected) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(referrals + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + tokens.get(agency));
+        if (json == null) {
+            request.POST(HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        }
+        long start = System.nanoTime();
+        boolean counted = inWindow(start);
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            long end = System.nanoTime();
+            stats.record(endpoint, String.valueOf(response.statusCode()), start, end, counted);
+            if (counted) {
+                requestsInWindow.increment();
+            }
+            if (response.statusCode() != expected) {
+                throw new CaseAborted();
+            }
+            if (endpoint.equals("submit") && inWindow(end)) {
+                submittedInWindow.increment();
+            }
+            Matcher id = ID.matcher(response.body());
+            return id.find() ? id.group(1) : null;
+        } catch (IOException e) {
+            stats.record(endpoint, e.getClass().getSimpleName(), start, System.nanoTime(), counted);
+            throw new CaseAborted();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CaseAborted();
+        }
+    }
+
+    private boolean inWindow(long nanos) {
+        return nanos >= windowStart && nanos < windowEnd;
+    }
+
+    private static void sleepUntil(long nanoTime) {
+        long remaining;
+        while ((remaining = nanoTime - System.nanoTime()) > 0) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(Math.min(remaining, 50_000_000L));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /** A step answered otherwise than expected; the case stops there (the answer is already counted). */
+    private static final class CaseAborted extends RuntimeException {
+        CaseAborted() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** The open-loop pool together with its pacer, shut down as one. */
+    private static final class PacedExecutor extends java.util.concurrent.AbstractExecutorService {
+
+        private final ThreadPoolExecutor workers;
+        private final Thread pacer;
+
+        PacedExecutor(ThreadPoolExecutor workers, Thread pacer) {
+            this.workers = workers;
+            this.pacer = pacer;
+        }
+
+        @Override
+        public void shutdown() {
+            try {
+                pacer.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            workers.shutdown();
+        }
+
+        @Override
+        public List<Runnable> shutdownNow() {
+            pacer.interrupt();
+            return workers.shutdownNow();
+        }
+
+        @Override
+        public boolean isShutdown() {
+            return workers.isShutdown();
+        }
+
+        @Override
+        public boolean isTerminated() {
+            return workers.isTerminated();
+        }
+
+        @Override
+        public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+            return workers.awaitTermination(timeout, unit);
+        }
+
+        @Override
+        public void execute(Runnable command) {
+            workers.execute(command);
+        }
+    }
+}
