@@ -10,26 +10,31 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** The configured directory of participating agencies ({@code nexus.participants.agencies}). */
 @ConfigurationProperties("nexus.participants")
-public record Participants(List<Agency> agencies) {
+public final class Participants {
 
-    public Participants {
-        agencies = agencies == null ? List.of() : List.copyOf(agencies);
+    private final List<Agency> agencies;
+    /** Looked up on every routed event and request, so built once. */
+    private final Map<String, Agency> byId;
+
+    public Participants(List<Agency> agencies) {
+        this.agencies = agencies == null ? List.of() : List.copyOf(agencies);
+        this.byId = this.agencies.stream().collect(Collectors.toUnmodifiableMap(Agency::id, Function.identity()));
+    }
+
+    public List<Agency> agencies() {
+        return agencies;
     }
 
     public Optional<Agency> find(String id) {
-        return Optional.ofNullable(byId().get(id));
+        return Optional.ofNullable(byId.get(id));
     }
 
     public boolean knows(String id) {
-        return byId().containsKey(id);
+        return byId.containsKey(id);
     }
 
     /** The resource centres, told of every escalation. */
     public List<Agency> resourceCentres() {
         return agencies.stream().filter(Agency::resourceCentre).toList();
-    }
-
-    private Map<String, Agency> byId() {
-        return agencies.stream().collect(Collectors.toMap(Agency::id, Function.identity()));
     }
 }

@@ -1,0 +1,29 @@
+package se.nexus.support.kafka;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+
+import se.nexus.schemas.Topics;
+
+/**
+ * Creates the Nexus topics and their dead-letter topics at start-up instead of leaving it to the
+ * first send. An idempotent producer writing to a partition the broker is still creating can get
+ * stuck on out-of-order sequence errors until its send times out, which made the outbox publish a
+ * batch twice; with the topics in place before the first send that cannot happen. Existing topics are
+ * left as they are; the replication factor is the broker's default.
+ */
+@AutoConfiguration
+public class KafkaTopicsAutoConfiguration {
+
+    @Bean
+    KafkaAdmin.NewTopics nexusTopics(@Value("${nexus.kafka.topic-partitions:3}") int partitions) {
+        return new KafkaAdmin.NewTopics(Topics.all().stream()
+            .flatMap(topic -> java.util.stream.Stream.of(topic, topic + Topics.DLT_SUFFIX))
+            .map(topic -> TopicBuilder.name(topic).partitions(partitions).build())
+            .toArray(NewTopic[]::new));
+    }
+}
