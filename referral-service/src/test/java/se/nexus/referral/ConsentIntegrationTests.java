@@ -81,6 +81,9 @@ class ConsentIntegrationTests {
         var toOther = new HashMap<>(referralOnConsent(subject, consentId));
         toOther.put("toAgency", UNINVOLVED);
         expect(cases.post("/api/v1/referrals", SENDER, toOther), 422);
+        var forAnotherPurpose = new HashMap<>(referralOnConsent(subject, consentId));
+        forAnotherPurpose.put("purpose", "CRIME_INVESTIGATION");
+        expect(cases.post("/api/v1/referrals", SENDER, forAnotherPurpose), 422);
     }
 
     @Test

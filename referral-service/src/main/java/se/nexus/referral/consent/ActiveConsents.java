@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import se.nexus.referral.referral.ConsentCheck;
+import se.nexus.referral.referral.Purpose;
 
 /** Answers whether an active consent covers a disclosure, on the day as it is in Sweden. */
 @Component
@@ -27,8 +28,9 @@ class ActiveConsents implements ConsentCheck {
 
     @Override
     @Transactional(readOnly = true)
-    public boolean covers(UUID consentId, String subjectRef, String toAgency) {
-        return consents.find(consentId).filter(consent -> consent.covers(subjectRef, toAgency, today(clock))).isPresent();
+    public boolean covers(UUID consentId, String subjectRef, String toAgency, Purpose purpose) {
+        return consents.find(consentId)
+            .filter(consent -> consent.covers(subjectRef, toAgency, purpose, today(clock))).isPresent();
     }
 
     static LocalDate today(Clock clock) {

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import se.nexus.referral.referral.Purpose;
+
 /**
  * A subject's consent to share their case with named agencies, for one purpose and named data categories,
  * for a limited time (OSL 12:2). It can be withdrawn at any time and expires by itself.
@@ -17,13 +19,8 @@ public record Consent(UUID id, String subjectRef, String recordedBy, List<String
         ACTIVE, WITHDRAWN, EXPIRED
     }
 
-    /** What the subject agreed their data may be shared for. */
-    public enum Purpose {
-        PROTECTION_AND_SUPPORT, RISK_ASSESSMENT, CRIME_INVESTIGATION, HEALTH_CARE, CHILD_PROTECTION
-    }
-
-    boolean covers(String subject, String agency, LocalDate today) {
-        return status == Status.ACTIVE && subjectRef.equals(subject) && grantedTo.contains(agency)
+    boolean covers(String subject, String agency, Purpose forPurpose, LocalDate today) {
+        return status == Status.ACTIVE && subjectRef.equals(subject) && grantedTo.contains(agency) && purpose == forPurpose
             && !today.isBefore(validFrom) && !today.isAfter(validUntil);
     }
 

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import se.nexus.referral.referral.Actor;
+import se.nexus.referral.referral.Purpose;
 import se.nexus.support.security.Caller;
 import se.nexus.support.web.PageOf;
 
@@ -69,14 +70,14 @@ class ConsentController {
             @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}",
                 message = "must be a pseudonymous reference of 1-64 letters, digits, '.', '_' or '-'") String subjectRef,
             @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 100) String> grantedTo,
-            @NotNull Consent.Purpose purpose,
+            @NotNull Purpose purpose,
             @NotEmpty @Size(max = 20) List<@NotNull @Pattern(regexp = CODE, message = "must be an upper-case code") String> dataCategories,
             LocalDate validFrom,
             @NotNull LocalDate validUntil,
             @NotNull @Pattern(regexp = "WRITTEN|ORAL|DIGITAL", message = "must be WRITTEN, ORAL or DIGITAL") String obtained) {
     }
 
-    record ConsentView(UUID id, String subjectRef, String recordedBy, List<String> grantedTo, Consent.Purpose purpose,
+    record ConsentView(UUID id, String subjectRef, String recordedBy, List<String> grantedTo, Purpose purpose,
             List<String> dataCategories, LocalDate validFrom, LocalDate validUntil, String obtained,
             Consent.Status status, Instant createdAt, Instant endedAt) {
 

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import se.nexus.referral.referral.Actor;
+import se.nexus.referral.referral.Purpose;
 import se.nexus.referral.referral.ReferralManagement;
 import se.nexus.support.participants.Participants;
 import se.nexus.support.web.InvalidInput;
@@ -38,7 +39,7 @@ public class ConsentRegistry {
     }
 
     @Transactional
-    public Consent grant(Actor actor, String subjectRef, List<String> grantedTo, Consent.Purpose purpose,
+    public Consent grant(Actor actor, String subjectRef, List<String> grantedTo, Purpose purpose,
             List<String> dataCategories, LocalDate validFrom, LocalDate validUntil, String obtained) {
         grantedTo.stream().filter(agency -> !participants.knows(agency)).findFirst().ifPresent(agency -> {
             throw new InvalidInput("grantedTo", "names an agency that does not participate");

@@ -12,6 +12,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import se.nexus.referral.referral.Purpose;
+
 /** The stored consents. */
 @Repository
 class Consents {
@@ -72,7 +74,7 @@ class Consents {
         Timestamp ended = row.getTimestamp("ended_at");
         return new Consent(row.getObject("id", UUID.class), row.getString("subject_ref"),
             row.getString("recorded_by"), Arrays.asList((String[]) row.getArray("granted_to").getArray()),
-            Consent.Purpose.valueOf(row.getString("purpose")),
+            Purpose.valueOf(row.getString("purpose")),
             Arrays.asList((String[]) row.getArray("data_categories").getArray()),
             row.getObject("valid_from", java.time.LocalDate.class), row.getObject("valid_until", java.time.LocalDate.class),
             row.getString("obtained"), Consent.Status.valueOf(row.getString("status")),

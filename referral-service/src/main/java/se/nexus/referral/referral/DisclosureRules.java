@@ -19,7 +19,7 @@ class DisclosureRules {
         this.consents = consents;
     }
 
-    void requireValid(LegalBasis basis, String subjectRef, String toAgency) {
+    void requireValid(LegalBasis basis, String subjectRef, String toAgency, Purpose purpose) {
         switch (basis.type()) {
             case STATUTORY -> {
                 if (basis.provisionCode() == null || !legal.provisionCodes().contains(basis.provisionCode())) {
@@ -30,7 +30,7 @@ class DisclosureRules {
                 if (basis.consentId() == null) {
                     throw new InvalidInput("legalBasis.consentId", "is required when the legal basis is CONSENT");
                 }
-                if (!consents.covers(basis.consentId(), subjectRef, toAgency)) {
+                if (!consents.covers(basis.consentId(), subjectRef, toAgency, purpose)) {
                     throw new NoCoveringConsent();
                 }
             }
@@ -41,7 +41,7 @@ class DisclosureRules {
     static class NoCoveringConsent extends ApiException {
         NoCoveringConsent() {
             super(HttpStatus.UNPROCESSABLE_CONTENT, "consent-does-not-cover",
-                "No active consent with that id covers this subject and the receiving agency");
+                "No active consent with that id covers this subject, the receiving agency and the purpose");
         }
     }
 }

@@ -20,6 +20,7 @@ public class Referral {
     private final Urgency urgency;
     private final List<Concern> concerns;
     private final LegalBasis legalBasis;
+    private final Purpose purpose;
     private final EncryptedText summary;
     private ReferralStatus status;
     private Decline decline;
@@ -28,8 +29,8 @@ public class Referral {
     private final int version;
 
     Referral(UUID id, String fromAgency, String toAgency, String ownerAgency, Subject subject, Urgency urgency,
-            List<Concern> concerns, LegalBasis legalBasis, EncryptedText summary, ReferralStatus status,
-            Decline decline, Instant createdAt, Instant updatedAt, int version) {
+            List<Concern> concerns, LegalBasis legalBasis, Purpose purpose, EncryptedText summary,
+            ReferralStatus status, Decline decline, Instant createdAt, Instant updatedAt, int version) {
         this.id = id;
         this.fromAgency = fromAgency;
         this.toAgency = toAgency;
@@ -38,6 +39,7 @@ public class Referral {
         this.urgency = urgency;
         this.concerns = List.copyOf(concerns);
         this.legalBasis = legalBasis;
+        this.purpose = purpose;
         this.summary = summary;
         this.status = status;
         this.decline = decline;
@@ -49,7 +51,7 @@ public class Referral {
     /** A new referral; the sender owns it until the receiver accepts. */
     static ReferralEvent.Submitted submit(Actor sender, NewReferral request, EncryptedText summary, Instant now) {
         var referral = new Referral(UUID.randomUUID(), sender.agency(), request.toAgency(), sender.agency(),
-            request.subject(), request.urgency(), request.concerns(), request.legalBasis(), summary,
+            request.subject(), request.urgency(), request.concerns(), request.legalBasis(), request.purpose(), summary,
             ReferralStatus.SUBMITTED, null, now, now, 0);
         return new ReferralEvent.Submitted(UUID.randomUUID(), now, sender, referral);
     }
@@ -146,6 +148,7 @@ public class Referral {
     public Urgency urgency() { return urgency; }
     public List<Concern> concerns() { return concerns; }
     public LegalBasis legalBasis() { return legalBasis; }
+    public Purpose purpose() { return purpose; }
     public EncryptedText summary() { return summary; }
     public ReferralStatus status() { return status; }
     public Decline decline() { return decline; }

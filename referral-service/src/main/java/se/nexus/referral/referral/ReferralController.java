@@ -96,7 +96,7 @@ class ReferralController {
         return new ReferralView(referral.id(), referral.status(), referral.fromAgency(), referral.toAgency(),
             referral.ownerAgency(), new SubjectView(referral.subject().ref(), referral.subject().protectedIdentity()),
             referral.urgency(), referral.concerns(), new LegalBasisView(referral.legalBasis().type(),
-                referral.legalBasis().consentId(), referral.legalBasis().provisionCode()),
+                referral.legalBasis().consentId(), referral.legalBasis().provisionCode()), referral.purpose(),
             referrals.reveal(referral.summary()),
             referral.decline() == null ? null : referral.decline().reason(),
             referral.decline() == null ? null : referrals.reveal(referral.decline().comment()),
@@ -109,12 +109,14 @@ class ReferralController {
             @NotNull Urgency urgency,
             @NotEmpty @Size(max = 10) List<@NotNull Concern> concerns,
             @NotNull @Valid LegalBasisView legalBasis,
+            Purpose purpose,
             @Size(max = 4000) String summary) {
 
         NewReferral toNewReferral() {
             return new NewReferral(toAgency, new Subject(subject.ref(), subject.protectedIdentity()), urgency,
                 List.copyOf(new java.util.LinkedHashSet<>(concerns)),
-                new LegalBasis(legalBasis.type(), legalBasis.consentId(), legalBasis.provisionCode()), summary);
+                new LegalBasis(legalBasis.type(), legalBasis.consentId(), legalBasis.provisionCode()),
+                purpose == null ? Purpose.PROTECTION_AND_SUPPORT : purpose, summary);
         }
     }
 
@@ -131,7 +133,8 @@ class ReferralController {
     }
 
     record ReferralView(UUID id, ReferralStatus status, String fromAgency, String toAgency, String ownerAgency,
-            SubjectView subject, Urgency urgency, List<Concern> concerns, LegalBasisView legalBasis, String summary,
+            SubjectView subject, Urgency urgency, List<Concern> concerns, LegalBasisView legalBasis, Purpose purpose,
+            String summary,
             DeclineReason declineReason, String declineComment, Instant createdAt, Instant updatedAt) {
     }
 }

@@ -49,7 +49,7 @@ public class ReferralManagement {
         if (request.toAgency().equals(sender.agency())) {
             throw new InvalidInput("toAgency", "must be another agency than the sender");
         }
-        disclosure.requireValid(request.legalBasis(), request.subject().ref(), request.toAgency());
+        disclosure.requireValid(request.legalBasis(), request.subject().ref(), request.toAgency(), request.purpose());
         var summary = request.summary() == null || request.summary().isBlank() ? null : cipher.seal(request.summary());
         ReferralEvent.Submitted submitted = Referral.submit(sender, request, summary, Instant.now(clock));
         referrals.insert(submitted.referral());
@@ -135,7 +135,7 @@ public class ReferralManagement {
 
     /** Checks a legal basis for disclosing the referral's case to another agency. */
     public void requireDisclosable(LegalBasis basis, Referral referral, String toAgency) {
-        disclosure.requireValid(basis, referral.subject().ref(), toAgency);
+        disclosure.requireValid(basis, referral.subject().ref(), toAgency, referral.purpose());
     }
 
     private Referral change(UUID id, Actor actor, BiFunction<Referral, Instant, ReferralEvent> transition) {

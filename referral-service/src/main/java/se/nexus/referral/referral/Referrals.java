@@ -27,10 +27,10 @@ public class Referrals {
     void insert(Referral referral) {
         jdbc.sql("""
                 INSERT INTO referrals (id, from_agency, to_agency, owner_agency, subject_ref, protected_identity,
-                    urgency, concerns, legal_basis_type, consent_id, provision_code, summary_key_id,
+                    urgency, concerns, legal_basis_type, consent_id, provision_code, purpose, summary_key_id,
                     summary_ciphertext, status, created_at, updated_at, version)
                 VALUES (:id, :from, :to, :owner, :subjectRef, :protected, :urgency, :concerns, :basisType,
-                    :consentId, :provisionCode, :keyId, :ciphertext, :status, :createdAt, :updatedAt, 0)""")
+                    :consentId, :provisionCode, :purpose, :keyId, :ciphertext, :status, :createdAt, :updatedAt, 0)""")
             .param("id", referral.id())
             .param("from", referral.fromAgency())
             .param("to", referral.toAgency())
@@ -42,6 +42,7 @@ public class Referrals {
             .param("basisType", referral.legalBasis().type().name())
             .param("consentId", referral.legalBasis().consentId())
             .param("provisionCode", referral.legalBasis().provisionCode())
+            .param("purpose", referral.purpose().name())
             .param("keyId", referral.summary() == null ? null : referral.summary().keyId())
             .param("ciphertext", referral.summary() == null ? null : referral.summary().ciphertext())
             .param("status", referral.status().name())
@@ -138,6 +139,7 @@ public class Referrals {
             Urgency.valueOf(row.getString("urgency")),
             concerns(row.getArray("concerns")),
             basis,
+            Purpose.valueOf(row.getString("purpose")),
             ciphertext == null ? null : new EncryptedText(row.getString("summary_key_id"), ciphertext),
             ReferralStatus.valueOf(row.getString("status")),
             decline(row),
