@@ -26,15 +26,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import se.nexus.events.EventMetadata;
-import se.nexus.events.LegalBasis;
-import se.nexus.events.LegalBasisType;
-import se.nexus.events.Subject;
-import se.nexus.events.Urgency;
 import se.nexus.events.referral.ReferralSubmitted;
 import se.nexus.infrastructure.SharedInfrastructure;
 import se.nexus.schemas.Topics;
-import se.nexus.schemas.registry.KafkaAvroSerializer;
 import se.nexus.support.test.ApiClient;
 
 /** The notification service consuming real Avro events from real Kafka, read over real HTTP. */
@@ -135,26 +129,11 @@ class NotificationIntegrationTests {
     }
 
     static ReferralSubmitted submitted(boolean protectedIdentity) {
-        String referralId = UUID.randomUUID().toString();
-        return ReferralSubmitted.newBuilder()
-            .setMetadata(EventMetadata.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now())
-                .setProducer("test").setActingAgency(SENDER).setActingUserRef("u-1").setCorrelationId(referralId).build())
-            .setReferralId(referralId).setFromAgency(SENDER).setToAgency(RECEIVER)
-            .setSubject(new Subject("p-" + referralId.substring(0, 8), protectedIdentity)).setUrgency(Urgency.IMMEDIATE)
-            .setConcerns(List.of("THREATS"))
-            .setLegalBasis(new LegalBasis(LegalBasisType.STATUTORY, null, "OSL_10_18C")).build();
+        return CaseEventsTestData.submitted(RECEIVER, protectedIdentity);
     }
 
-    static void send(String topic, String key, Object value) throws Exception {
-        Map<String, Object> config = Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().kafkaBootstrapServers(),
-            "schema.registry.url", SharedInfrastructure.get().schemaRegistryUrl(),
-            "value.subject.name.strategy", "se.nexus.schemas.registry.TopicRecordNameStrategy");
-        var serializer = new KafkaAvroSerializer();
-        serializer.configure(config, false);
-        try (var producer = new KafkaProducer<String, Object>(config, new StringSerializer(), serializer)) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
-        }
+    static void send(String topic, String key, Object value) {
+        CaseEventsTestData.send(topic, key, value);
     }
 
     static List<ConsumerRecord<String, byte[]>> deadLetters(String topic, String key) {
