@@ -47,6 +47,10 @@ class IdempotencyIntegrationTests {
         assertThat(again.body().get("id")).isEqualTo(first.body().get("id"));
         assertThat(again.body().get("status").asText()).isEqualTo("SUBMITTED");
         assertThat(referrals()).isEqualTo(after);
+        byte[] stored = jdbc.sql("SELECT body FROM idempotency_keys WHERE idempotency_key = ?").param(key)
+            .query(byte[].class).single();
+        assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).as("stored answer is sealed")
+            .doesNotContain("Summary text").doesNotContain(first.body().get("id").asText());
     }
 
     @Test

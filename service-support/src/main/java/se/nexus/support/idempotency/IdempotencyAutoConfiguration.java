@@ -30,9 +30,9 @@ public class IdempotencyAutoConfiguration {
 
     @Bean
     FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyKeys keys, IdempotencyProperties properties,
-            Problems problems, ObjectProvider<Clock> clock) {
+            AnswerProtection protection, Problems problems, ObjectProvider<Clock> clock) {
         var registration = new FilterRegistrationBean<>(
-            new IdempotencyFilter(keys, properties, problems, clock.getIfAvailable(Clock::systemUTC)));
+            new IdempotencyFilter(keys, properties, protection, problems, clock.getIfAvailable(Clock::systemUTC)));
         registration.setOrder(FILTER_ORDER);
         registration.addUrlPatterns("/api/*");
         return registration;

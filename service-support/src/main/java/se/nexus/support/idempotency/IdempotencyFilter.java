@@ -39,11 +39,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     private final IdempotencyKeys keys;
     private final IdempotencyProperties properties;
+    private final AnswerProtection protection;
     private final Problems problems;
     private final Clock clock;
 
-    IdempotencyFilter(IdempotencyKeys keys, IdempotencyProperties properties, Problems problems, Clock clock) {
+    IdempotencyFilter(IdempotencyKeys keys, IdempotencyProperties properties, AnswerProtection protection,
+            Problems problems, Clock clock) {
         this.keys = keys;
+        this.protection = protection;
         this.properties = properties;
         this.problems = problems;
         this.clock = clock;
@@ -90,7 +93,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             keys.release(agency, key);
         } else {
             keys.answer(agency, key, recorded.getStatus(), recorded.getHeader("Location"), recorded.getContentType(),
-                recorded.getContentAsByteArray());
+                protection.seal(recorded.getContentAsByteArray()));
         }
         recorded.copyBodyToResponse();
     }
@@ -113,7 +116,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 response.setContentType(entry.contentType());
             }
             response.setHeader("Idempotent-Replayed", "true");
-            response.getOutputStream().write(entry.body());
+            response.getOutputStream().write(protection.open(entry.body()));
         }
     }
 

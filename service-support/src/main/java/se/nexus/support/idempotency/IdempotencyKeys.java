@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class IdempotencyKeys {
 
     /** A remembered request: its hash and, once answered, the answer. */
-    record Entry(byte[] requestHash, Integer status, String location, String contentType, byte[] body) {
+    record Entry(byte[] requestHash, Integer status, String location, String contentType, AnswerProtection.Sealed body) {
 
         boolean answered() {
             return status != null;
@@ -34,17 +34,20 @@ class IdempotencyKeys {
     }
 
     Optional<Entry> find(String agency, String key) {
-        return jdbc.sql("SELECT request_hash, status, location, content_type, body FROM idempotency_keys WHERE agency = ? AND idempotency_key = ?")
+        return jdbc.sql("SELECT request_hash, status, location, content_type, body_key_id, body FROM idempotency_keys WHERE agency = ? AND idempotency_key = ?")
             .param(agency).param(key)
-            .query((row, n) -> new Entry(row.getBytes(1), (Integer) row.getObject(2), row.getString(3), row.getString(4), row.getBytes(5)))
+            .query((row, n) -> new Entry(row.getBytes(1), (Integer) row.getObject(2), row.getString(3), row.getString(4),
+                new AnswerProtection.Sealed(row.getString(5), row.getBytes(6))))
             .optional();
     }
 
-    void answer(String agency, String key, int status, String location, String contentType, byte[] body) {
+    void answer(String agency, String key, int status, String location, String contentType,
+            AnswerProtection.Sealed body) {
         jdbc.sql("""
-                UPDATE idempotency_keys SET status = ?, location = ?, content_type = ?, body = ?
+                UPDATE idempotency_keys SET status = ?, location = ?, content_type = ?, body_key_id = ?, body = ?
                 WHERE agency = ? AND idempotency_key = ?""")
-            .param(status).param(location).param(contentType).param(body).param(agency).param(key).update();
+            .param(status).param(location).param(contentType).param(body.keyId()).param(body.ciphertext())
+            .param(agency).param(key).update();
     }
 
     void release(String agency, String key) {
