@@ -100,7 +100,7 @@ class ReferralAuthorizationMatrixIntegrationTests {
         Cases cases = new Cases(port);
         boolean referralEndpoint = !endpoint.name().contains("handover") || endpoint.name().equals("request handover");
         String id = relation == Relation.OWNER_AFTER_HANDOVER && referralEndpoint
-            ? ownerCase(cases, endpoint) : endpoint.setup().apply(cases);
+            ? cases.handedOver() : endpoint.setup().apply(cases);
         if (relation == Relation.OWNER_AFTER_HANDOVER && !referralEndpoint) {
             relation = Relation.RECEIVER_AGENCY;
         }
@@ -108,10 +108,5 @@ class ReferralAuthorizationMatrixIntegrationTests {
         String token = role == null ? null : Cases.token(agency(relation), role);
         ApiClient.Response response = endpoint.get() ? api.get(url, token) : api.post(url, token, endpoint.body());
         return response.status();
-    }
-
-    /** For the owner column of referral endpoints: a case the target owns after a handover. */
-    private static String ownerCase(Cases cases, Endpoint endpoint) {
-        return cases.handedOver();
     }
 }

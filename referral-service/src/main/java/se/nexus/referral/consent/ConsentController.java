@@ -3,6 +3,7 @@ package se.nexus.referral.consent;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 
@@ -44,8 +45,8 @@ class ConsentController {
     @PostMapping
     ResponseEntity<ConsentView> grant(Caller caller, @Valid @RequestBody GrantConsent request) {
         Consent consent = registry.grant(new Actor(caller.agency(), caller.userRef()), request.subjectRef(),
-            List.copyOf(new java.util.LinkedHashSet<>(request.grantedTo())), request.purpose(),
-            List.copyOf(new java.util.LinkedHashSet<>(request.dataCategories())), request.validFrom(),
+            List.copyOf(new LinkedHashSet<>(request.grantedTo())), request.purpose(),
+            List.copyOf(new LinkedHashSet<>(request.dataCategories())), request.validFrom(),
             request.validUntil(), request.obtained());
         return ResponseEntity.created(URI.create("/api/v1/consents/" + consent.id())).body(ConsentView.of(consent));
     }

@@ -2,6 +2,7 @@ package se.nexus.referral.referral;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import se.nexus.support.security.Caller;
+import se.nexus.support.web.InvalidInput;
 import se.nexus.support.web.PageOf;
 
 /** Referrals over HTTP: caseworkers of the sending and receiving agencies. */
@@ -57,7 +59,7 @@ class ReferralController {
         Referrals.Box which = switch (box) {
             case "sent" -> Referrals.Box.SENT;
             case "received" -> Referrals.Box.RECEIVED;
-            default -> throw new se.nexus.support.web.InvalidInput("box", "must be sent or received");
+            default -> throw new InvalidInput("box", "must be sent or received");
         };
         PageOf<Referral> found = referrals.list(caller.agency(), which, status, page, size);
         return new PageOf<>(found.items().stream().map(this::view).toList(), found.page(), found.size(), found.total());
@@ -114,7 +116,7 @@ class ReferralController {
 
         NewReferral toNewReferral() {
             return new NewReferral(toAgency, new Subject(subject.ref(), subject.protectedIdentity()), urgency,
-                List.copyOf(new java.util.LinkedHashSet<>(concerns)),
+                List.copyOf(new LinkedHashSet<>(concerns)),
                 new LegalBasis(legalBasis.type(), legalBasis.consentId(), legalBasis.provisionCode()),
                 purpose == null ? Purpose.PROTECTION_AND_SUPPORT : purpose, summary);
         }

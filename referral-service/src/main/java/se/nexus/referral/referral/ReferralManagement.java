@@ -8,6 +8,7 @@ import java.util.function.BiFunction;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import se.nexus.referral.protection.EncryptedText;
@@ -105,7 +106,7 @@ public class ReferralManagement {
      * Tells both sides of every open referral that relied on a consent that the consent is gone, in the
      * transaction that withdrew or expired it.
      */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    @Transactional(propagation = Propagation.MANDATORY)
     public int consentRevoked(UUID consentId, Actor actor) {
         List<Referral> affected = referrals.lockOpenRelyingOn(consentId);
         Instant now = Instant.now(clock);
@@ -115,20 +116,20 @@ public class ReferralManagement {
     }
 
     /** The referral, locked for a change by the caller's agency; not found unless the agency may see it. */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    @Transactional(propagation = Propagation.MANDATORY)
     public Referral lockVisible(UUID id, String agency) {
         return referrals.lock(id).filter(found -> found.isVisibleTo(agency))
             .orElseThrow(() -> new ReferralNotFound(id));
     }
 
     /** The referral, locked for a change decided by a party to one of its handovers. */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    @Transactional(propagation = Propagation.MANDATORY)
     public Referral lock(UUID id) {
         return referrals.lock(id).orElseThrow(() -> new ReferralNotFound(id));
     }
 
     /** Saves a change made by another feature (a handover) to a referral locked with {@link #lockVisible}. */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    @Transactional(propagation = Propagation.MANDATORY)
     public void save(Referral referral) {
         referrals.update(referral);
     }
