@@ -33,9 +33,9 @@ final class Platform implements AutoCloseable {
     static final String NOTIFICATION = "notification-service";
     static final String AUDIT = "audit-service";
 
-    /** The six demo agencies of nexus-participants.yml; each sends and receives. */
+    /** The five demo agencies of nexus-participants.yml that work cases; each sends and receives. */
     static final List<String> AGENCIES = List.of("se.uppsala.socialtjanst", "se.region-uppsala.vard",
-        "se.polisen.region-mitt", "se.aklagarmyndigheten", "se.uppsala.nexus", "se.lansstyrelsen.uppsala");
+        "se.polisen.region-mitt", "se.aklagarmyndigheten", "se.uppsala.nexus");
 
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 

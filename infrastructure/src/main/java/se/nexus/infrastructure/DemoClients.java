@@ -12,19 +12,27 @@ public final class DemoClients {
 	private static final List<String> AGENCIES = List.of("se.uppsala.socialtjanst", "se.region-uppsala.vard",
 			"se.polisen.region-mitt", "se.aklagarmyndigheten", "se.uppsala.nexus", "se.lansstyrelsen.uppsala");
 
-	private static final Set<String> AUDITING_AGENCIES = Set.of("se.uppsala.nexus", "se.lansstyrelsen.uppsala");
+	private static final String COUNTY_BOARD = "se.lansstyrelsen.uppsala";
+
+	private static final String RESOURCE_CENTRE = "se.uppsala.nexus";
 
 	private DemoClients() {
 	}
 
-	/** One client per demo agency with roles CASEWORKER and COORDINATOR, plus AUDITOR for the auditing agencies. */
+	/**
+	 * One client per demo agency with the roles its kind may hold (nexus-participants.yml): CASEWORKER and
+	 * COORDINATOR, plus AUDITOR for the resource centre; only AUDITOR for the county board, which works no cases.
+	 */
 	public static List<TokenIssuer.Client> all() {
 		return AGENCIES.stream().map(DemoClients::client).toList();
 	}
 
 	private static TokenIssuer.Client client(String agency) {
-		Set<String> roles = AUDITING_AGENCIES.contains(agency) ? Set.of("CASEWORKER", "COORDINATOR", "AUDITOR")
-				: Set.of("CASEWORKER", "COORDINATOR");
+		Set<String> roles = switch (agency) {
+			case COUNTY_BOARD -> Set.of("AUDITOR");
+			case RESOURCE_CENTRE -> Set.of("CASEWORKER", "COORDINATOR", "AUDITOR");
+			default -> Set.of("CASEWORKER", "COORDINATOR");
+		};
 		return new TokenIssuer.Client(agency, SECRET, agency, roles);
 	}
 }

@@ -49,6 +49,9 @@ public final class TokenIssuer implements AutoCloseable {
 	/** Lifetime of issued tokens. */
 	public static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
 
+	/** The audience of every issued token: the Nexus services accept only tokens meant for them. */
+	public static final String AUDIENCE = "nexus";
+
 	/** A client allowed to obtain tokens: its id is the system id, it acts for an agency with these roles. */
 	public record Client(String id, String secret, String agency, Set<String> roles) {
 
@@ -102,7 +105,7 @@ public final class TokenIssuer implements AutoCloseable {
 
 	/** The issuer base URL, also the tokens' iss claim. */
 	public String issuerUri() {
-		return "http://127.0.0.1:" + server.getAddress().getPort();
+		return "http://localhost:" + server.getAddress().getPort();
 	}
 
 	public String jwkSetUri() {
@@ -143,15 +146,28 @@ public final class TokenIssuer implements AutoCloseable {
 		stop();
 	}
 
-	private String sign(String subject, String agency, Set<String> roles, Instant issuedAt) {
-		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuerUri())
+	/** The claims of a token as {@link #issue} makes it, for tests to change before {@link #sign(JWTClaimsSet)}. */
+	public JWTClaimsSet.Builder claims(String subject, String agency, Set<String> roles) {
+		return claims(subject, agency, roles, Instant.now());
+	}
+
+	private JWTClaimsSet.Builder claims(String subject, String agency, Set<String> roles, Instant issuedAt) {
+		return new JWTClaimsSet.Builder().issuer(issuerUri())
+			.audience(AUDIENCE)
 			.subject(subject)
 			.claim("agency", agency)
 			.claim("roles", List.copyOf(new TreeSet<>(roles)))
 			.issueTime(Date.from(issuedAt))
 			.expirationTime(Date.from(issuedAt.plus(TOKEN_LIFETIME)))
-			.jwtID(UUID.randomUUID().toString())
-			.build();
+			.jwtID(UUID.randomUUID().toString());
+	}
+
+	private String sign(String subject, String agency, Set<String> roles, Instant issuedAt) {
+		return sign(claims(subject, agency, roles, issuedAt).build());
+	}
+
+	/** Signs exactly these claims with the issuer's key; tests use it for tokens the services must refuse. */
+	public String sign(JWTClaimsSet claims) {
 		JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build();
 		SignedJWT jwt = new SignedJWT(header, claims);
 		try {

@@ -117,7 +117,8 @@ public final class LocalPlatform implements AutoCloseable {
 		Map<String, String> environment = new LinkedHashMap<>(Map.of("NEXUS_HTTP_PORT", String.valueOf(port),
 				"NEXUS_DB_URL", database.jdbcUrl(), "NEXUS_DB_USERNAME", database.username(),
 				"NEXUS_DB_PASSWORD", database.password(), "NEXUS_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-				"NEXUS_SCHEMA_REGISTRY_URL", registry.url(), "NEXUS_JWK_SET_URI", tokenIssuer.jwkSetUri()));
+				"NEXUS_SCHEMA_REGISTRY_URL", registry.url(), "NEXUS_JWK_SET_URI", tokenIssuer.jwkSetUri(),
+				"NEXUS_JWT_ISSUER_URI", tokenIssuer.issuerUri()));
 		if (service.equals("audit-service")) {
 			// The development signing key lives with the rest of the local data, so a reset resets it too.
 			environment.put("NEXUS_AUDIT_DEV_KEY_FILE",

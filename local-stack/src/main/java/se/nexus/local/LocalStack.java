@@ -80,7 +80,7 @@ public final class LocalStack {
 		text.append(String.format("  %-21s %s%n", "schema registry", platform.schemaRegistryUrl()));
 		text.append(String.format("  %-21s %s (user postgres)%n", "PostgreSQL", platform.database("postgres").jdbcUrl()));
 		text.append(String.format("%nDemo clients: client id = agency id, secret demo-secret; roles CASEWORKER and "
-				+ "COORDINATOR (+ AUDITOR for se.uppsala.nexus, se.lansstyrelsen.uppsala). Get a token:%n%n"));
+				+ "COORDINATOR (+ AUDITOR for se.uppsala.nexus); se.lansstyrelsen.uppsala: AUDITOR only. Get a token:%n%n"));
 		text.append("  TOKEN=$(curl -s -u se.uppsala.socialtjanst:demo-secret -d grant_type=client_credentials "
 				+ "-d scope=CASEWORKER " + issuer + "/oauth2/token | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')\n");
 		String first = platform.options().services().isEmpty() ? null : platform.options().services().get(0);

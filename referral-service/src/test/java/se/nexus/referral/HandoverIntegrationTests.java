@@ -1,6 +1,7 @@
 package se.nexus.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static se.nexus.referral.Cases.RECEIVER;
 import static se.nexus.referral.Cases.SENDER;
 import static se.nexus.referral.Cases.TARGET;
@@ -8,9 +9,13 @@ import static se.nexus.referral.Cases.expect;
 
 import java.util.Map;
 
+import org.apache.avro.specific.SpecificRecord;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import se.nexus.events.handover.HandoverCancelled;
+import se.nexus.schemas.Topics;
 import se.nexus.support.test.ApiClient;
 import se.nexus.support.test.NexusIntegrationTest;
 
@@ -60,11 +65,30 @@ class HandoverIntegrationTests {
     }
 
     @Test
+    void closingAReferralCancelsItsPendingHandoverAndTellsTheTarget() {
+        Cases cases = new Cases(port);
+        String referral = cases.accepted();
+        String handover = cases.post("/api/v1/referrals/" + referral + "/handovers", RECEIVER,
+            Map.of("toAgency", TARGET, "reason", "CRIME_SUSPECTED")).body().get("id").asText();
+
+        expect(cases.post("/api/v1/referrals/" + referral + "/close", RECEIVER, Map.of()), 200);
+
+        var ended = api.get(cases.url("/api/v1/handovers/" + handover), Cases.caseworker(TARGET));
+        assertThat(ended.body().get("status").asText()).isEqualTo("CANCELLED");
+        expect(cases.post("/api/v1/handovers/" + handover + "/accept", TARGET, Map.of()), 409);
+        await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+            KafkaEvents.forKey(Topics.HANDOVERS, referral).stream().map(SpecificRecord::getClass))
+            .contains(HandoverCancelled.class));
+    }
+
+    @Test
     void aHandoverToAnUnknownAgencyOrWithoutAReasonIs400() {
         Cases cases = new Cases(port);
         String referral = cases.accepted();
         expect(cases.post("/api/v1/referrals/" + referral + "/handovers", RECEIVER,
             Map.of("toAgency", "se.nowhere", "reason", "CRIME_SUSPECTED")), 400);
+        expect(cases.post("/api/v1/referrals/" + referral + "/handovers", RECEIVER,
+            Map.of("toAgency", "se.lansstyrelsen.uppsala", "reason", "CRIME_SUSPECTED")), 400);
         expect(cases.post("/api/v1/referrals/" + referral + "/handovers", RECEIVER, Map.of("toAgency", TARGET)), 400);
     }
 

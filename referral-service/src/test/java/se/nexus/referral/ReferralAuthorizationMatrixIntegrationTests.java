@@ -1,21 +1,35 @@
 package se.nexus.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import static se.nexus.referral.Cases.RECEIVER;
 import static se.nexus.referral.Cases.SENDER;
 import static se.nexus.referral.Cases.TARGET;
 import static se.nexus.referral.Cases.UNINVOLVED;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+
+import com.nimbusds.jwt.JWTClaimsSet;
 
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import se.nexus.infrastructure.SharedInfrastructure;
+import se.nexus.infrastructure.TokenIssuer;
 import se.nexus.support.test.ApiClient;
 import se.nexus.support.test.NexusIntegrationTest;
 
@@ -94,6 +108,108 @@ class ReferralAuthorizationMatrixIntegrationTests {
                 () -> assertThat(call(endpoint, Relation.RECEIVER_AGENCY, null)).isEqualTo(401)));
         }
         return tests.stream();
+    }
+
+    static final String PROSECUTION = "se.aklagarmyndigheten";
+
+    /**
+     * A consent that social services (the sender) recorded for the resource centre and the police may be relied on
+     * by those three agencies only; for any other agency it answers exactly as an unknown consent does.
+     */
+    @TestFactory
+    Stream<DynamicTest> onlyTheRecordingAndNamedAgenciesMayDiscloseOnAConsent() {
+        Cases cases = new Cases(port);
+        String subject = "p-" + UUID.randomUUID().toString().substring(0, 8);
+        var consent = cases.post("/api/v1/consents", SENDER, Map.of("subjectRef", subject,
+            "grantedTo", List.of(RECEIVER, TARGET), "purpose", "PROTECTION_AND_SUPPORT",
+            "dataCategories", List.of("CASE_SUMMARY"), "validUntil", LocalDate.now().plusDays(30).toString(),
+            "obtained", "WRITTEN"));
+        Cases.expect(consent, 201);
+        String consentId = consent.body().get("id").asText();
+        ApiClient.Response unknown = referOnConsent(cases, SENDER, RECEIVER, subject, UUID.randomUUID().toString());
+        return Stream.of(
+            dynamicTest("the recording agency may rely on it -> 201",
+                () -> assertThat(referOnConsent(cases, SENDER, RECEIVER, subject, consentId).status()).isEqualTo(201)),
+            dynamicTest("a named agency may rely on it -> 201",
+                () -> assertThat(referOnConsent(cases, TARGET, RECEIVER, subject, consentId).status()).isEqualTo(201)),
+            dynamicTest("an agency with no part in it -> 422, as for an unknown consent", () -> {
+                ApiClient.Response foreign = referOnConsent(cases, UNINVOLVED, RECEIVER, subject, consentId);
+                assertThat(foreign.status()).isEqualTo(422);
+                assertThat(foreign.body()).isEqualTo(unknown.body());
+            }),
+            dynamicTest("another agency with no part in it -> 422",
+                () -> assertThat(referOnConsent(cases, PROSECUTION, RECEIVER, subject, consentId).status()).isEqualTo(422)),
+            dynamicTest("reading it by an agency with no part in it -> 404, as for an unknown consent", () -> {
+                ApiClient.Response foreign = api.get(cases.url("/api/v1/consents/" + consentId), Cases.caseworker(UNINVOLVED));
+                ApiClient.Response none = api.get(cases.url("/api/v1/consents/" + UUID.randomUUID()), Cases.caseworker(UNINVOLVED));
+                assertThat(foreign.status()).isEqualTo(404);
+                assertThat(foreign.body().get("type")).isEqualTo(none.body().get("type"));
+                assertThat(foreign.body().get("detail").asText().replace(consentId, "<id>")).isEqualTo(
+                    none.body().get("detail").asText().replaceAll("[0-9a-f-]{36}", "<id>"));
+            }));
+    }
+
+    private ApiClient.Response referOnConsent(Cases cases, String from, String to, String subject, String consentId) {
+        Map<String, Object> body = new HashMap<>(Cases.newReferral());
+        body.put("toAgency", to);
+        body.put("subject", Map.of("ref", subject, "protectedIdentity", false));
+        body.put("legalBasis", Map.of("type", "CONSENT", "consentId", consentId));
+        return cases.post("/api/v1/referrals", from, body);
+    }
+
+    /** A stored answer to an Idempotency-Key is replayed only to a caller whose role may make the request. */
+    @TestFactory
+    Stream<DynamicTest> anIdempotentReplayIsAuthorisedFirst() {
+        Cases cases = new Cases(port);
+        String url = cases.url("/api/v1/referrals");
+        Map<String, Object> body = Cases.newReferral();
+        Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+        Cases.expect(api.post(url, Cases.caseworker(SENDER), body, key), 201);
+        return Stream.of(
+            dynamicTest("replay to a COORDINATOR of the same agency -> 403",
+                () -> assertThat(api.post(url, Cases.token(SENDER, "COORDINATOR"), body, key).status()).isEqualTo(403)),
+            dynamicTest("replay to a token of the same agency with no roles -> 403", () -> assertThat(
+                api.post(url, issuer().issue("u-none", SENDER, Set.of()), body, key).status()).isEqualTo(403)),
+            dynamicTest("replay to a CASEWORKER of the same agency -> 201",
+                () -> assertThat(api.post(url, Cases.caseworker(SENDER), body, key).status()).isEqualTo(201)),
+            dynamicTest("an invalid body from a COORDINATOR -> 403, not the field errors", () -> assertThat(
+                api.post(url, Cases.token(SENDER, "COORDINATOR"), Map.of("urgency", "SOON"), Map.of()).status())
+                .isEqualTo(403)));
+    }
+
+    /** Tokens whose claims are of the wrong type, from the wrong issuer or for the wrong audience are refused. */
+    @TestFactory
+    Stream<DynamicTest> tokenClaimsAreCheckedStrictly() {
+        Map<String, UnaryOperator<JWTClaimsSet.Builder>> tokens = new LinkedHashMap<>();
+        tokens.put("agency as an array", claims -> claims.claim("agency", List.of(SENDER)));
+        tokens.put("agency as a number", claims -> claims.claim("agency", 42));
+        tokens.put("an agency that does not participate", claims -> claims.claim("agency", "se.example.unknown"));
+        tokens.put("AUDITOR for social services", claims -> claims.claim("roles", List.of("AUDITOR")));
+        tokens.put("CASEWORKER for the county board",
+            claims -> claims.claim("agency", "se.lansstyrelsen.uppsala"));
+        tokens.put("an unknown role", claims -> claims.claim("roles", List.of("CASEWORKER", "ADMIN")));
+        tokens.put("roles as a string", claims -> claims.claim("roles", "CASEWORKER"));
+        tokens.put("another issuer", claims -> claims.issuer("http://idp.example"));
+        tokens.put("no audience", claims -> claims.audience((String) null));
+        tokens.put("another audience", claims -> claims.audience("other-system"));
+        tokens.put("no exp", claims -> claims.expirationTime(null));
+        tokens.put("no iat and an exp 30 days ahead", claims -> claims.issueTime(null)
+            .expirationTime(Date.from(Instant.now().plus(30, ChronoUnit.DAYS))));
+        tokens.put("a lifetime of 30 days",
+            claims -> claims.expirationTime(Date.from(Instant.now().plus(30, ChronoUnit.DAYS))));
+        String url = new Cases(port).url("/api/v1/referrals?box=sent");
+        List<DynamicTest> tests = new ArrayList<>();
+        tests.add(dynamicTest("a well-formed token -> 200", () -> assertThat(
+            api.get(url, issuer().sign(issuer().claims("u-1", SENDER, Set.of("CASEWORKER")).build())).status())
+            .isEqualTo(200)));
+        tokens.forEach((name, change) -> tests.add(dynamicTest(name + " -> 401", () -> assertThat(api.get(url,
+            issuer().sign(change.apply(issuer().claims("u-1", SENDER, Set.of("CASEWORKER"))).build())).status())
+            .isEqualTo(401))));
+        return tests.stream();
+    }
+
+    private static TokenIssuer issuer() {
+        return SharedInfrastructure.get().tokenIssuer();
     }
 
     private int call(Endpoint endpoint, Relation relation, String role) {

@@ -6,7 +6,6 @@ import java.util.UUID;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.http.MediaType;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,7 +22,6 @@ import se.nexus.support.web.PageOf;
 /** A coordinator's inbox: only the notifications of the coordinator's own agency. */
 @RestController
 @RequestMapping("/api/v1/notifications")
-@PreAuthorize("hasRole('COORDINATOR')")
 class NotificationController {
 
     private final NotificationInbox inbox;

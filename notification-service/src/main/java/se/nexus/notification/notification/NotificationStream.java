@@ -39,7 +39,11 @@ class NotificationStream implements SmartLifecycle {
     /** Opens a stream of the agency's notifications after {@code lastSeen}, or from now when it is null. */
     SseEmitter subscribe(String agency, Long lastSeen) {
         if (!running || subscribers.size() >= properties.maxSubscribers()) {
-            throw new StreamsExhausted();
+            throw StreamsExhausted.forInstance();
+        }
+        if (subscribers.stream().filter(open -> open.agency.equals(agency)).count()
+                >= properties.maxSubscribersPerAgency()) {
+            throw StreamsExhausted.forAgency();
         }
         SseEmitter emitter = new SseEmitter(properties.timeout().toMillis());
         Subscriber subscriber = new Subscriber(agency, emitter,

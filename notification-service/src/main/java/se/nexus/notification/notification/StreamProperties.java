@@ -15,9 +15,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout how long a stream stays open; clients reconnect with {@code Last-Event-ID}
  * @param keepAlive longest silence before a comment line is sent, to find closed connections
  * @param maxSubscribers open streams per instance; more are refused with 503
+ * @param maxSubscribersPerAgency open streams of one agency per instance; more are refused with 429
  */
 @ConfigurationProperties("nexus.notification.stream")
 public record StreamProperties(@DefaultValue("500ms") Duration pollInterval, @DefaultValue("100") int batchSize,
         @DefaultValue("1s") Duration settle, @DefaultValue("30m") Duration timeout,
-        @DefaultValue("15s") Duration keepAlive, @DefaultValue("500") int maxSubscribers) {
+        @DefaultValue("15s") Duration keepAlive, @DefaultValue("500") int maxSubscribers,
+        @DefaultValue("50") int maxSubscribersPerAgency) {
 }

@@ -28,8 +28,8 @@ class ActiveConsents implements ConsentCheck {
 
     @Override
     @Transactional(readOnly = true)
-    public boolean covers(UUID consentId, String subjectRef, String toAgency, Purpose purpose) {
-        return consents.find(consentId)
+    public boolean covers(UUID consentId, String discloser, String subjectRef, String toAgency, Purpose purpose) {
+        return consents.find(consentId).filter(consent -> consent.isVisibleTo(discloser))
             .filter(consent -> consent.covers(subjectRef, toAgency, purpose, today(clock))).isPresent();
     }
 

@@ -24,6 +24,7 @@ public record Consent(UUID id, String subjectRef, String recordedBy, List<String
             && !today.isBefore(validFrom) && !today.isAfter(validUntil);
     }
 
+    /** The agencies that recorded or are named in the consent may see it, rely on it and withdraw it. */
     boolean isVisibleTo(String agency) {
         return recordedBy.equals(agency) || grantedTo.contains(agency);
     }

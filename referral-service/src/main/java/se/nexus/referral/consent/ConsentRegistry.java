@@ -27,11 +27,13 @@ public class ConsentRegistry {
     private final Participants participants;
     private final ReferralManagement referrals;
     private final ApplicationEventPublisher events;
+    private final ConsentProperties properties;
     private final Clock clock;
 
     ConsentRegistry(Consents consents, Participants participants, ReferralManagement referrals,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, ConsentProperties properties, Clock clock) {
         this.consents = consents;
+        this.properties = properties;
         this.referrals = referrals;
         this.participants = participants;
         this.events = events;
@@ -44,9 +46,16 @@ public class ConsentRegistry {
         grantedTo.stream().filter(agency -> !participants.knows(agency)).findFirst().ifPresent(agency -> {
             throw new InvalidInput("grantedTo", "names an agency that does not participate");
         });
-        LocalDate from = validFrom == null ? today() : validFrom;
-        if (validUntil.isBefore(from) || validUntil.isBefore(today())) {
+        LocalDate today = today();
+        LocalDate from = validFrom == null ? today : validFrom;
+        if (from.isBefore(today.minus(properties.maxBackdating()))) {
+            throw new InvalidInput("validFrom", "may be at most " + properties.maxBackdating() + " before today");
+        }
+        if (validUntil.isBefore(from) || validUntil.isBefore(today)) {
             throw new InvalidInput("validUntil", "must be today or later, and not before validFrom");
+        }
+        if (validUntil.isAfter(today.plus(properties.maxValidity()))) {
+            throw new InvalidInput("validUntil", "may be at most " + properties.maxValidity() + " after today");
         }
         Instant now = Instant.now(clock);
         var consent = new Consent(UUID.randomUUID(), subjectRef, actor.agency(), List.copyOf(grantedTo), purpose,

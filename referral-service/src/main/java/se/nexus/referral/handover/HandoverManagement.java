@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.function.BiConsumer;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,6 +14,7 @@ import se.nexus.referral.referral.Actor;
 import se.nexus.referral.referral.IllegalTransition;
 import se.nexus.referral.referral.LegalBasis;
 import se.nexus.referral.referral.Referral;
+import se.nexus.referral.referral.ReferralEvent;
 import se.nexus.referral.referral.ReferralManagement;
 import se.nexus.support.participants.Participants;
 import se.nexus.support.web.InvalidInput;
@@ -42,8 +44,8 @@ public class HandoverManagement {
      */
     @Transactional
     public Handover request(UUID referralId, Actor actor, String toAgency, Handover.Reason reason, LegalBasis basis) {
-        if (!participants.knows(toAgency)) {
-            throw new InvalidInput("toAgency", "is not a participating agency");
+        if (!participants.handlesCases(toAgency)) {
+            throw new InvalidInput("toAgency", "is not a participating agency that works cases");
         }
         Referral referral = referrals.lockVisible(referralId, actor.agency());
         referral.requireHandoverBy(actor, toAgency);
@@ -51,7 +53,7 @@ public class HandoverManagement {
             throw new IllegalTransition("The referral already has a pending handover");
         }
         LegalBasis disclosed = basis == null ? referral.legalBasis() : basis;
-        referrals.requireDisclosable(disclosed, referral, toAgency);
+        referrals.requireDisclosable(disclosed, actor.agency(), referral, toAgency);
         Instant now = Instant.now(clock);
         Handover handover = Handover.request(referralId, actor.agency(), toAgency, reason, now);
         handovers.insert(handover);
@@ -76,6 +78,21 @@ public class HandoverManagement {
     @Transactional
     public Handover cancel(UUID id, Actor actor) {
         return decide(id, actor, (locked, now) -> locked.handover().cancel(actor, now), HandoverEvent.Cancelled::new);
+    }
+
+    /**
+     * A referral that ends (closed, or withdrawn) ends its pending handover in the same transaction: the owner who
+     * ends the case is the one who asked for the handover, so it is cancelled in their name, with its event, and
+     * the target is told instead of finding a dead request.
+     */
+    @EventListener({ ReferralEvent.Closed.class, ReferralEvent.Withdrawn.class })
+    void referralEnded(ReferralEvent ended) {
+        handovers.pendingOf(ended.referral().id()).ifPresent(handover -> {
+            handover.cancel(ended.actor(), ended.occurredAt());
+            handovers.update(handover);
+            events.publishEvent(new HandoverEvent.Cancelled(UUID.randomUUID(), ended.occurredAt(), ended.actor(),
+                handover, ended.referral()));
+        });
     }
 
     @Transactional(readOnly = true)

@@ -42,6 +42,11 @@ class Handovers {
         return jdbc.sql("SELECT * FROM handovers WHERE id = ?").param(id).query(Handovers::map).optional();
     }
 
+    Optional<Handover> pendingOf(UUID referralId) {
+        return jdbc.sql("SELECT * FROM handovers WHERE referral_id = ? AND status = 'PENDING'")
+            .param(referralId).query(Handovers::map).optional();
+    }
+
     boolean hasPending(UUID referralId) {
         return jdbc.sql("SELECT count(*) FROM handovers WHERE referral_id = ? AND status = 'PENDING'")
             .param(referralId).query(Long.class).single() > 0;

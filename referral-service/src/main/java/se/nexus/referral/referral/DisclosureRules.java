@@ -19,7 +19,8 @@ class DisclosureRules {
         this.consents = consents;
     }
 
-    void requireValid(LegalBasis basis, String subjectRef, String toAgency, Purpose purpose) {
+    /** The basis lets the discloser tell the receiving agency about the subject's case, for the purpose. */
+    void requireValid(LegalBasis basis, String discloser, String subjectRef, String toAgency, Purpose purpose) {
         switch (basis.type()) {
             case STATUTORY -> {
                 if (basis.provisionCode() == null || !legal.provisionCodes().contains(basis.provisionCode())) {
@@ -30,14 +31,17 @@ class DisclosureRules {
                 if (basis.consentId() == null) {
                     throw new InvalidInput("legalBasis.consentId", "is required when the legal basis is CONSENT");
                 }
-                if (!consents.covers(basis.consentId(), subjectRef, toAgency, purpose)) {
+                if (!consents.covers(basis.consentId(), discloser, subjectRef, toAgency, purpose)) {
                     throw new NoCoveringConsent();
                 }
             }
         }
     }
 
-    /** The named consent is not active, or does not cover this subject and receiving agency (422). */
+    /**
+     * The named consent is unknown, not one the discloser may rely on, not active, or does not cover this subject,
+     * receiving agency and purpose (422): one answer for all, so that it tells a stranger nothing about a consent.
+     */
     static class NoCoveringConsent extends ApiException {
         NoCoveringConsent() {
             super(HttpStatus.UNPROCESSABLE_CONTENT, "consent-does-not-cover",

@@ -44,13 +44,14 @@ public class ReferralManagement {
 
     @Transactional
     public Referral submit(Actor sender, NewReferral request) {
-        if (!participants.knows(request.toAgency())) {
-            throw new InvalidInput("toAgency", "is not a participating agency");
+        if (!participants.handlesCases(request.toAgency())) {
+            throw new InvalidInput("toAgency", "is not a participating agency that works cases");
         }
         if (request.toAgency().equals(sender.agency())) {
             throw new InvalidInput("toAgency", "must be another agency than the sender");
         }
-        disclosure.requireValid(request.legalBasis(), request.subject().ref(), request.toAgency(), request.purpose());
+        disclosure.requireValid(request.legalBasis(), sender.agency(), request.subject().ref(), request.toAgency(),
+            request.purpose());
         var summary = request.summary() == null || request.summary().isBlank() ? null : cipher.seal(request.summary());
         ReferralEvent.Submitted submitted = Referral.submit(sender, request, summary, Instant.now(clock));
         referrals.insert(submitted.referral());
@@ -134,9 +135,9 @@ public class ReferralManagement {
         referrals.update(referral);
     }
 
-    /** Checks a legal basis for disclosing the referral's case to another agency. */
-    public void requireDisclosable(LegalBasis basis, Referral referral, String toAgency) {
-        disclosure.requireValid(basis, referral.subject().ref(), toAgency, referral.purpose());
+    /** Checks a legal basis for the discloser telling another agency about the referral's case. */
+    public void requireDisclosable(LegalBasis basis, String discloser, Referral referral, String toAgency) {
+        disclosure.requireValid(basis, discloser, referral.subject().ref(), toAgency, referral.purpose());
     }
 
     private Referral change(UUID id, Actor actor, BiFunction<Referral, Instant, ReferralEvent> transition) {

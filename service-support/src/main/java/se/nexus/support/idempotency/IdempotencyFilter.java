@@ -23,19 +23,21 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
+import se.nexus.support.web.BodyTooLarge;
 import se.nexus.support.web.Problems;
 
 /**
  * Honours {@code Idempotency-Key} on POSTs: the same key with the same request gets the first answer
  * again (same status, same body, same id); the same key with another request is a 422; a retry while
  * the first is still running is a 409 with {@code Retry-After}. Keys are per agency and expire.
- * Answers of 5xx are not remembered, so such a request can be retried with the same key.
+ * Answers of 5xx are not remembered, so such a request can be retried with the same key. It runs after Spring
+ * Security has checked the caller's role for the path, so a replay is never shown to a caller who could not have
+ * made the request.
  */
 class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
-    private static final int MAX_BODY = 1 << 20;
 
     private final IdempotencyKeys keys;
     private final IdempotencyProperties properties;
@@ -71,7 +73,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 "Idempotency-Key must be 1-200 visible ASCII characters"));
             return;
         }
-        byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+        byte[] body;
+        try {
+            // Bounded by the endpoint's body limit, which refuses a longer body instead of cutting it.
+            body = request.getInputStream().readAllBytes();
+        } catch (BodyTooLarge e) {
+            problems.write(response, e.problem());
+            return;
+        }
         byte[] hash = hash(request, body);
         if (keys.claim(agency, key, hash, Instant.now(clock).minus(properties.ttl()))) {
             handleFirst(new CachedBodyRequest(request, body), response, chain, agency, key);

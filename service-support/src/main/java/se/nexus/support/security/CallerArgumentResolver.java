@@ -1,9 +1,5 @@
 package se.nexus.support.security;
 
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
-
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -31,21 +27,6 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver {
     }
 
     static Caller callerOf(Jwt jwt) {
-        return new Caller(jwt.getSubject(), jwt.getClaimAsString(NexusClaims.AGENCY), rolesOf(jwt));
-    }
-
-    static Set<Role> rolesOf(Jwt jwt) {
-        List<String> names = jwt.getClaimAsStringList(NexusClaims.ROLES);
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        if (names != null) {
-            for (String name : names) {
-                for (Role role : Role.values()) {
-                    if (role.name().equals(name)) {
-                        roles.add(role);
-                    }
-                }
-            }
-        }
-        return roles;
+        return new Caller(jwt.getSubject(), jwt.getClaimAsString(NexusClaims.AGENCY));
     }
 }

@@ -1,6 +1,8 @@
 package se.nexus.support.security;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -9,12 +11,13 @@ import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OA
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -25,24 +28,26 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import tools.jackson.databind.json.JsonMapper;
 
+import se.nexus.support.participants.Participants;
 import se.nexus.support.web.Problems;
 
 /**
- * Deny by default: every endpoint needs a valid RS256 bearer token carrying {@code agency} and {@code roles},
- * except health and the OpenAPI description. Roles become {@code ROLE_*} authorities for {@code @PreAuthorize}.
- * Refusals are problem details that never echo the token.
+ * Deny by default: every endpoint needs a valid RS256 bearer token from the configured issuer, for the configured
+ * audience, with a bounded lifetime, carrying {@code agency} and {@code roles} that the participant directory allows
+ * (see {@link NexusClaims}), except health and the OpenAPI description. The role each path needs
+ * ({@code nexus.security.endpoints}) is checked in the filter chain, before anything reads the request body or
+ * replays an idempotent answer. Refusals are problem details that never echo the token.
  */
-@AutoConfiguration(beforeName = {
+@AutoConfiguration(after = se.nexus.support.web.WebSupportAutoConfiguration.class, beforeName = {
     "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
     "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
     "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
     "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration" })
-@EnableMethodSecurity
-@EnableConfigurationProperties(OAuth2ResourceServerProperties.class)
+@EnableConfigurationProperties({ OAuth2ResourceServerProperties.class, SecurityProperties.class })
 public class NexusSecurityAutoConfiguration {
 
     /** How many verified tokens are remembered at most. */
@@ -50,15 +55,20 @@ public class NexusSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Problems problems(JsonMapper json) {
-        return new Problems(json);
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    JwtDecoder jwtDecoder(OAuth2ResourceServerProperties properties) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.getJwt().getJwkSetUri()).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), new NexusClaims()));
+    JwtDecoder jwtDecoder(OAuth2ResourceServerProperties resourceServer, SecurityProperties security,
+            Participants participants) {
+        OAuth2ResourceServerProperties.Jwt jwt = resourceServer.getJwt();
+        if (jwt.getIssuerUri() == null || jwt.getAudiences().isEmpty()) {
+            throw new IllegalStateException("Set the token issuer and audience: "
+                + "spring.security.oauth2.resourceserver.jwt.issuer-uri and .audiences");
+        }
+        List<String> audiences = List.copyOf(jwt.getAudiences());
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwt.getJwkSetUri()).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+            JwtValidators.createDefaultWithIssuer(jwt.getIssuerUri()),
+            new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
+                audience -> audience != null && !Collections.disjoint(audience, audiences)),
+            new NexusClaims(participants, security.maxTokenLifetime(), Clock.systemUTC())));
         return new CachingJwtDecoder(decoder, Clock.systemUTC(), VERIFIED_TOKENS);
     }
 
@@ -95,8 +105,17 @@ public class NexusSecurityAutoConfiguration {
         return true;
     }
 
+    /** A request the firewall refuses (an encoded slash, a control character) is a 400 problem detail. */
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder decoder, Problems problems) throws Exception {
+    @ConditionalOnMissingBean
+    RequestRejectedHandler requestRejectedHandler(Problems problems) {
+        return (request, response, e) -> problems.write(response,
+            Problems.of(HttpStatus.BAD_REQUEST, "request-rejected", "The request was rejected as malformed"));
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder decoder, Problems problems,
+            SecurityProperties properties) throws Exception {
         var authorities = new JwtGrantedAuthoritiesConverter();
         authorities.setAuthoritiesClaimName(NexusClaims.ROLES);
         authorities.setAuthorityPrefix("ROLE_");
@@ -109,10 +128,14 @@ public class NexusSecurityAutoConfiguration {
             Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this"));
 
         return http
-            .authorizeHttpRequests(requests -> requests
-                .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
-                    "/error").permitAll()
-                .anyRequest().authenticated())
+            .authorizeHttpRequests(requests -> {
+                // Prometheus answers only where the operator exposes it (NEXUS_ACTUATOR_EXPOSURE), on a network
+                // that scrapers reach; it holds counts and timings, no case data.
+                requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus",
+                    "/v3/api-docs", "/v3/api-docs/**", "/error").permitAll();
+                properties.endpoints().forEach(rule -> requests.requestMatchers(rule.path()).hasRole(rule.role()));
+                requests.anyRequest().authenticated();
+            })
             .oauth2ResourceServer(server -> server
                 .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(authentication))
                 .authenticationEntryPoint(unauthorized)

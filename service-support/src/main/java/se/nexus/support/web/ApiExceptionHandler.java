@@ -31,7 +31,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> refused(ApiException e) {
-        return ResponseEntity.status(e.status()).body(Problems.of(e.status(), e.type(), e.getMessage()));
+        var response = ResponseEntity.status(e.status());
+        if (e.retryAfter() != null) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+        }
+        return response.body(Problems.of(e.status(), e.type(), e.getMessage()));
     }
 
     @ExceptionHandler(InvalidInput.class)
@@ -79,9 +83,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        BodyTooLarge tooLarge = BodyTooLarge.in(e);
+        if (tooLarge != null) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge.problem());
+        }
         // The parser's message may quote the input, so it is not passed on.
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-request",
-            "The request body is not valid JSON of the expected shape (check field types and enumeration values)");
+            "The request body is not valid JSON of the expected shape (check field names and types, enumeration values "
+                + "and duplicate keys)");
         return ResponseEntity.badRequest().body(problem);
     }
 

@@ -27,6 +27,7 @@ public class NexusInfrastructureInitializer implements ApplicationContextInitial
             "NEXUS_DB_PASSWORD", database.password(),
             "NEXUS_KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers(),
             "NEXUS_SCHEMA_REGISTRY_URL", infrastructure.schemaRegistryUrl(),
-            "NEXUS_JWK_SET_URI", infrastructure.tokenIssuer().jwkSetUri())));
+            "NEXUS_JWK_SET_URI", infrastructure.tokenIssuer().jwkSetUri(),
+            "NEXUS_JWT_ISSUER_URI", infrastructure.tokenIssuer().issuerUri())));
     }
 }

@@ -1,0 +1,24 @@
+package se.nexus.support.security;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Who may call what ({@code nexus.security}). Roles are checked per request path, before the request body is
+ * read or an idempotent answer is replayed: a caller without the role learns nothing about its input or about
+ * earlier answers.
+ *
+ * @param endpoints the role each path pattern needs, first match wins; any other path needs only a valid token
+ * @param maxTokenLifetime the longest a token may live from {@code iat} to {@code exp}
+ */
+@ConfigurationProperties("nexus.security")
+public record SecurityProperties(@DefaultValue List<EndpointRole> endpoints,
+        @DefaultValue("1h") Duration maxTokenLifetime) {
+
+    /** A path pattern (Spring's {@code PathPattern} syntax, e.g. {@code /api/v1/referrals/**}) and the role it needs. */
+    public record EndpointRole(String path, String role) {
+    }
+}
