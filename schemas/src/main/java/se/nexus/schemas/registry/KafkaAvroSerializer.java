@@ -19,12 +19,19 @@ import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes Avro records (generated or generic) in Confluent's wire format, with the schema id from a Confluent-compatible
  * registry; configured with Confluent's property names, so it can be swapped for Confluent's serializer.
  */
 public class KafkaAvroSerializer implements Serializer<Object> {
+
+	/** The level every Nexus contract is kept to (the build's avro-history gate checks the same). */
+	public static final String CONTRACT_COMPATIBILITY = "BACKWARD_TRANSITIVE";
+
+	private static final Logger LOG = LoggerFactory.getLogger(KafkaAvroSerializer.class);
 
 	private SchemaRegistryClient client;
 
@@ -33,6 +40,8 @@ public class KafkaAvroSerializer implements Serializer<Object> {
 	private boolean isKey;
 
 	private BoundedCache<String, RegisteredSchema> latestBySubject;
+
+	private BoundedCache<String, Boolean> subjectsWithLevel;
 
 	/** For Kafka, which creates the serializer by class name and then calls {@link #configure}. */
 	public KafkaAvroSerializer() {
@@ -54,6 +63,7 @@ public class KafkaAvroSerializer implements Serializer<Object> {
 		this.config = SerdeConfig.of(configs);
 		this.isKey = isKey;
 		this.latestBySubject = new BoundedCache<>(config.cacheCapacity());
+		this.subjectsWithLevel = new BoundedCache<>(config.cacheCapacity());
 		if (client == null) {
 			client = config.newClient();
 		}
@@ -82,18 +92,40 @@ public class KafkaAvroSerializer implements Serializer<Object> {
 
 	private byte[] write(String subject, Schema schema, Object data) throws IOException {
 		if (config.autoRegister()) {
-			return encode(client.register(subject, schema), schema, data);
+			int id = client.register(subject, schema);
+			subjectsWithLevel.computeIfAbsent(subject, this::ensureContractCompatibility);
+			return encode(id, schema, data);
 		}
 		if (!config.useLatestVersion()) {
 			return encode(client.lookup(subject, schema), schema, data);
 		}
 		RegisteredSchema latest = latestBySubject.computeIfAbsent(subject, client::getLatest);
-		if (latest.schema().equals(schema)) {
+		// The registry holds the portable form, which differs from a generated class's schema by Java properties only.
+		if (latest.schema().equals(PortableSchema.of(schema))) {
 			return encode(latest.id(), schema, data);
 		}
 		// The latest version differs from the record's own schema: resolve the record into the latest schema so
 		// that the bytes always match the id they are framed with.
 		return encode(latest.id(), latest.schema(), resolve(data, schema, latest.schema()));
+	}
+
+	/**
+	 * Outside clients read the subject's level ({@code GET /config/{subject}}), and Apicurio answers NONE there when
+	 * only the global level is set; a level an operator chose for the subject is left alone. A registry that refuses
+	 * the change must not stop the producer: the global level still guards the subject.
+	 */
+	private boolean ensureContractCompatibility(String subject) {
+		try {
+			String level = client.compatibility(subject).orElse("NONE");
+			if (level.equals("NONE")) {
+				client.setCompatibility(subject, CONTRACT_COMPATIBILITY);
+			}
+		}
+		catch (SchemaRegistryException e) {
+			LOG.warn("Could not set compatibility {} on subject {}: {}", CONTRACT_COMPATIBILITY, subject,
+					e.getMessage());
+		}
+		return true;
 	}
 
 	private static byte[] encode(int schemaId, Schema schema, Object data) throws IOException {

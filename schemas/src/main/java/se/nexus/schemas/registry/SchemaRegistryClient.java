@@ -10,6 +10,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,22 +63,39 @@ public class SchemaRegistryClient {
 		return baseUrl;
 	}
 
-	/** Registers the schema under the subject (a no-op if it is there already) and returns its id. */
+	/**
+	 * Registers the schema's {@link PortableSchema portable form} under the subject (a no-op if it is there already)
+	 * and returns its id.
+	 */
 	public int register(String subject, Schema schema) {
-		return idsBySubjectAndSchema.computeIfAbsent(new SubjectSchema(subject, schema), key -> {
-			int id = send("POST", "/subjects/" + encode(subject) + "/versions", schema).path("id").asInt();
-			schemasById.put(id, schema);
-			return id;
-		});
+		return idFor("/subjects/" + encode(subject) + "/versions", subject, schema);
 	}
 
-	/** The id of a schema already registered under the subject; a 404 {@link SchemaRegistryException} if it is not. */
+	/**
+	 * The id of the schema's {@link PortableSchema portable form} under the subject; a 404
+	 * {@link SchemaRegistryException} if it is not registered there.
+	 */
 	public int lookup(String subject, Schema schema) {
-		return idsBySubjectAndSchema.computeIfAbsent(new SubjectSchema(subject, schema), key -> {
-			int id = send("POST", "/subjects/" + encode(subject), schema).path("id").asInt();
-			schemasById.put(id, schema);
-			return id;
-		});
+		return idFor("/subjects/" + encode(subject), subject, schema);
+	}
+
+	/** The subject's own compatibility level; empty if the registry has none set for it (or no such subject). */
+	public Optional<String> compatibility(String subject) {
+		try {
+			JsonNode body = sendJson("GET", "/config/" + encode(subject), null);
+			return Optional.ofNullable(body.path("compatibilityLevel").asText(null));
+		}
+		catch (SchemaRegistryException e) {
+			if (e.isNotFound()) {
+				return Optional.empty();
+			}
+			throw e;
+		}
+	}
+
+	/** Sets the subject's own compatibility level, e.g. BACKWARD_TRANSITIVE. */
+	public void setCompatibility(String subject, String level) {
+		sendJson("PUT", "/config/" + encode(subject), JSON.createObjectNode().put("compatibility", level).toString());
 	}
 
 	/** The schema with this id; a 404 {@link SchemaRegistryException} if the registry does not know it. */
@@ -97,7 +115,8 @@ public class SchemaRegistryClient {
 	/** Whether the registry would accept the schema as the next version of the subject; true for a new subject. */
 	public boolean isCompatible(String subject, Schema schema) {
 		try {
-			return send("POST", "/compatibility/subjects/" + encode(subject) + "/versions/latest", schema)
+			return send("POST", "/compatibility/subjects/" + encode(subject) + "/versions/latest",
+					PortableSchema.of(schema))
 				.path("is_compatible")
 				.asBoolean();
 		}
@@ -109,6 +128,16 @@ public class SchemaRegistryClient {
 		}
 	}
 
+	// Java-only properties would make the registered text differ from the .avsc every other language sends.
+	private int idFor(String path, String subject, Schema schema) {
+		return idsBySubjectAndSchema.computeIfAbsent(new SubjectSchema(subject, schema), key -> {
+			Schema portable = PortableSchema.of(schema);
+			int id = send("POST", path, portable).path("id").asInt();
+			schemasById.put(id, portable);
+			return id;
+		});
+	}
+
 	private RegisteredSchema version(String subject, String version) {
 		JsonNode body = send("GET", "/subjects/" + encode(subject) + "/versions/" + version, null);
 		Schema schema = parse(body);
@@ -118,12 +147,16 @@ public class SchemaRegistryClient {
 	}
 
 	private JsonNode send(String method, String path, Schema schemaOrNull) {
+		return sendJson(method, path, schemaOrNull == null ? null : schemaBody(schemaOrNull));
+	}
+
+	private JsonNode sendJson(String method, String path, String jsonOrNull) {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
 			.timeout(requestTimeout)
 			.header("Accept", CONTENT_TYPE + ", application/json")
 			.header("Content-Type", CONTENT_TYPE)
-			.method(method, schemaOrNull == null ? HttpRequest.BodyPublishers.noBody()
-					: HttpRequest.BodyPublishers.ofString(schemaBody(schemaOrNull)))
+			.method(method, jsonOrNull == null ? HttpRequest.BodyPublishers.noBody()
+					: HttpRequest.BodyPublishers.ofString(jsonOrNull))
 			.build();
 		HttpResponse<String> response = exchange(request, method + " " + path);
 		JsonNode body = readTree(response.body());

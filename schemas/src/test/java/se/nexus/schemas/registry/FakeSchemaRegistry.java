@@ -32,6 +32,8 @@ final class FakeSchemaRegistry implements AutoCloseable {
 
 	private final Map<String, List<Integer>> idsBySubject = new HashMap<>();
 
+	private final Map<String, String> compatibilityBySubject = new HashMap<>();
+
 	private final AtomicInteger requests = new AtomicInteger();
 
 	private volatile int failureStatus;
@@ -89,6 +91,10 @@ final class FakeSchemaRegistry implements AutoCloseable {
 		return id;
 	}
 
+	synchronized String compatibility(String subject) {
+		return compatibilityBySubject.get(subject);
+	}
+
 	synchronized List<String> subjects() {
 		return List.copyOf(idsBySubject.keySet());
 	}
@@ -134,9 +140,22 @@ final class FakeSchemaRegistry implements AutoCloseable {
 			boolean known = idsBySubject.containsKey(path[3]);
 			respond(exchange, known ? 200 : 404, known ? "{\"is_compatible\":true}" : error(40401, "Subject not found"));
 		}
+		else if (path.length == 3 && path[1].equals("config")) {
+			config(exchange, method, path[2], body);
+		}
 		else {
 			respond(exchange, 404, error(404, "No such endpoint"));
 		}
+	}
+
+	/** Like Confluent's: a subject without a level of its own is a 404, not the global level. */
+	private void config(HttpExchange exchange, String method, String subject, String body) throws IOException {
+		if (method.equals("PUT")) {
+			compatibilityBySubject.put(subject, JSON.readTree(body).path("compatibility").asText());
+		}
+		String level = compatibilityBySubject.get(subject);
+		respond(exchange, level == null ? 404 : 200, level == null ? error(40408, "No subject-level compatibility")
+				: JSON.createObjectNode().put("compatibilityLevel", level).toString());
 	}
 
 	private void lookup(HttpExchange exchange, String subject, String schema) throws IOException {

@@ -47,10 +47,11 @@ class KafkaAvroSerdeIntegrationTests {
 		assertThat(consume(true)).containsExactly(referral, consent, null);
 		List<Object> generic = consume(false);
 		assertThat(generic.get(0)).isInstanceOf(GenericRecord.class).isNotInstanceOf(SpecificRecord.class);
-		assertThat(((GenericRecord) generic.get(1)).get("consentId")).isEqualTo("consent-9");
+		// The registered schema has no avro.java.string, so a generic reader gets Avro's Utf8, as from any producer.
+		assertThat(((GenericRecord) generic.get(1)).get("consentId")).hasToString("consent-9");
 		SchemaRegistryClient client = new SchemaRegistryClient(infrastructure.schemaRegistryUrl());
 		assertThat(client.getLatest(topic + "-se.nexus.events.consent.ConsentGranted").schema())
-			.isEqualTo(ConsentGranted.getClassSchema());
+			.isEqualTo(PortableSchema.of(ConsentGranted.getClassSchema()));
 	}
 
 	private void createTopic() throws Exception {

@@ -31,7 +31,7 @@ class SchemaRegistryClientTests {
 		assertThat(client.lookup("nexus.referrals-value", ReferralSubmitted.getClassSchema())).isEqualTo(id);
 		RegisteredSchema latest = client.getLatest("nexus.referrals-value");
 		assertThat(latest).isEqualTo(new RegisteredSchema("nexus.referrals-value", 1, id,
-				ReferralSubmitted.getClassSchema()));
+				PortableSchema.of(ReferralSubmitted.getClassSchema())));
 		assertThat(client.getVersion("nexus.referrals-value", 1)).isEqualTo(latest);
 		assertThat(client.isCompatible("nexus.referrals-value", ReferralSubmitted.getClassSchema())).isTrue();
 		assertThat(client.isCompatible("nexus.consents-value", ConsentGranted.getClassSchema()))
@@ -45,7 +45,7 @@ class SchemaRegistryClientTests {
 
 		client.register("s", ReferralSubmitted.getClassSchema());
 		client.lookup("s", ReferralSubmitted.getClassSchema());
-		assertThat(client.getById(id)).isEqualTo(ReferralSubmitted.getClassSchema());
+		assertThat(client.getById(id)).isEqualTo(PortableSchema.of(ReferralSubmitted.getClassSchema()));
 
 		assertThat(registry.requests()).isEqualTo(afterRegister);
 	}
