@@ -27,7 +27,7 @@ import se.nexus.audit.chain.SignedCheckpoint;
  * checkpoint's Ed25519 signature and head hash. Exit status 0 when valid, 1 when not (naming the first bad
  * position), 2 when used wrongly.
  *
- * <pre>java -cp audit-service-0.1.0-SNAPSHOT.jar se.nexus.audit.offline.VerifyExport export.jsonl [--public-key BASE64]</pre>
+ * <pre>java -jar audit-verifier.jar export.jsonl [--public-key BASE64]</pre>
  */
 public final class VerifyExport {
 

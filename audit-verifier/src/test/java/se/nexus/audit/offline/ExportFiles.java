@@ -13,8 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import tools.jackson.databind.json.JsonMapper;
-
 import se.nexus.audit.chain.ChainHash;
 import se.nexus.audit.chain.Entry;
 import se.nexus.audit.chain.EntryEncoding;
@@ -23,8 +21,6 @@ import se.nexus.audit.chain.Hex;
 
 /** Writes export files in the documented format, signed with a fresh key, for the offline verifier's tests. */
 final class ExportFiles {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     final KeyPair key = generate();
 
@@ -48,10 +44,10 @@ final class ExportFiles {
             Entry entry = EntryTestData.numbered(position);
             previous = ChainHash.next(previous, entry);
             atCheckpoint = position == checkpointAt ? previous : atCheckpoint;
-            lines.add(JSON.writeValueAsString(entryLine(entry, previous)));
+            lines.add(TestJson.write(entryLine(entry, previous)));
         }
-        lines.add(JSON.writeValueAsString(checkpointLine(checkpointAt, atCheckpoint)));
-        lines.add(JSON.writeValueAsString(Map.of("kind", "publicKey", "algorithm", "Ed25519", "publicKey", publicKey(),
+        lines.add(TestJson.write(checkpointLine(checkpointAt, atCheckpoint)));
+        lines.add(TestJson.write(Map.of("kind", "publicKey", "algorithm", "Ed25519", "publicKey", publicKey(),
             "trustedPublicKeys", List.of(publicKey()))));
         return Files.write(dir.resolve("export.jsonl"), lines);
     }
