@@ -55,7 +55,8 @@ final class ExportVerification {
 
     private Set<String> trustedKeys(KeyLine key) {
         if (pinnedKeys.isEmpty()) {
-            notes.accept("Note: trusting the public key inside the export; pass --public-key to pin the one you trust.");
+            notes.accept("Note: trusting the public key inside the export; "
+                + "pass --public-key to pin the one you trust.");
             Set<String> trusted = new LinkedHashSet<>(key.trustedPublicKeys());
             trusted.add(key.publicKey());
             return trusted;
@@ -105,7 +106,8 @@ final class ExportVerification {
                 + "neither who wrote it nor that it is whole");
         }
         long signed = checkpoints.stream().mapToLong(c -> c.checkpoint().length()).max().orElseThrow();
-        String unsigned = signed == length ? "" : "; entries " + (signed + 1) + ".." + length + " are chained after it but not signed";
+        String unsigned = signed == length ? ""
+            : "; entries " + (signed + 1) + ".." + length + " are chained after it but not signed";
         return new Outcome(true, "VALID: " + chained + ", " + checkpoints.size() + " signed checkpoints verified ("
             + (pinnedKeys.isEmpty() ? "key taken from the export" : "pinned key") + "), the latest covers entries 1.."
             + signed + unsigned);

@@ -84,7 +84,7 @@ final class Fields {
         return signature;
     }
 
-    /** The bytes of a base64 Ed25519 public key in X.509 SubjectPublicKeyInfo DER, the one form keys are compared in. */
+    /** The bytes of a base64 Ed25519 public key, X.509 SubjectPublicKeyInfo DER: the one form keys are compared in. */
     static byte[] keyBytes(String base64, String name) {
         byte[] key = base64(base64, name);
         if (key.length != 44 || !Arrays.equals(key, 0, ED25519_SPKI_PREFIX.length, ED25519_SPKI_PREFIX, 0,
