@@ -1,6 +1,5 @@
 package se.nexus.audit;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -13,14 +12,6 @@ class ArchitectureTests {
     private final JavaClasses classes = new ClassFileImporter()
         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
         .importPackages("se.nexus.audit");
-
-    @Test
-    void theChainAndTheOfflineVerifierNeedNothingButTheJdk() {
-        classes().that().resideInAnyPackage("se.nexus.audit.chain..", "se.nexus.audit.offline..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "se.nexus.audit.chain..",
-                "se.nexus.audit.offline..")
-            .check(classes);
-    }
 
     @Test
     void onlyMessagingKnowsKafkaAndAvro() {

@@ -2,6 +2,7 @@ package se.nexus.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,9 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,6 +27,9 @@ import se.nexus.support.test.NexusIntegrationTest;
 
 @NexusIntegrationTest
 class ExportIntegrationTests {
+
+    /** The second, independent verifier, beside the Java one in the audit-verifier module. */
+    private static final Path PYTHON_VERIFIER = Path.of("../audit-verifier/src/test/python/verify_export.py");
 
     @LocalServerPort
     int port;
@@ -72,6 +79,31 @@ class ExportIntegrationTests {
     }
 
     @Test
+    void aRealExportCutShortOrAppendedToFailsOfflineVerification() throws IOException {
+        String publicKey = withEventsAndACheckpoint();
+        List<String> lines = Files.readAllLines(api().exportTo(dir.resolve("export.jsonl")));
+        int entries = (int) lines.stream().filter(line -> line.startsWith("{\"kind\":\"entry\"")).count();
+
+        assertThat(verify(lines.subList(0, entries), publicKey)).isEqualTo(VerifyExport.INVALID);
+        assertThat(verify(lines.subList(0, lines.size() - 1), publicKey)).isEqualTo(VerifyExport.INVALID);
+        List<String> appended = new ArrayList<>(lines);
+        appended.add(lines.get(entries - 1));
+        assertThat(verify(appended, publicKey)).isEqualTo(VerifyExport.INVALID);
+        assertThat(printed()).contains("no public key line", "comes after the public key line");
+    }
+
+    @Test
+    void thePythonVerifierAcceptsARealExportToo() throws IOException, InterruptedException {
+        assumeTrue(Files.isRegularFile(PYTHON_VERIFIER), "the Python verifier is not at " + PYTHON_VERIFIER);
+        String publicKey = withEventsAndACheckpoint();
+        Path export = api().exportTo(dir.resolve("export.jsonl"));
+        Process python = start("python3", PYTHON_VERIFIER.toString(), export.toString(), "--public-key", publicKey);
+        String said = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(python.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(python.exitValue()).as(said).isZero();
+    }
+
+    @Test
     void theExportEndsWithCheckpointsAndThePublicKey() throws IOException {
         String publicKey = withEventsAndACheckpoint();
         List<String> lines = Files.readAllLines(api().exportTo(dir.resolve("export.jsonl")));
@@ -92,6 +124,19 @@ class ExportIntegrationTests {
         }
         assertThat(api().post("/api/v1/audit/checkpoints", AuditApi.auditorToken()).statusCode()).isEqualTo(201);
         return api().getJson("/api/v1/audit/checkpoints").get("publicKey").asString();
+    }
+
+    private static Process start(String... command) {
+        try {
+            return new ProcessBuilder(command).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            return Assumptions.abort("python3 is not on the PATH: " + e.getMessage());
+        }
+    }
+
+    private int verify(List<String> lines, String publicKey) throws IOException {
+        Path export = Files.write(dir.resolve("changed.jsonl"), lines);
+        return VerifyExport.run(new String[] {export.toString(), "--public-key", publicKey}, out());
     }
 
     private PrintStream out() {

@@ -32,15 +32,19 @@ public class ExportWriter {
     /** The media type of JSON Lines. */
     public static final String MEDIA_TYPE = "application/jsonl";
 
+    /**
+     * The export's own mapper, not the application's: the format is a contract with outside verifiers, so that
+     * settings such as leaving out null values must not change it.
+     */
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final AuditLog auditLog;
     private final Checkpoints checkpoints;
-    private final JsonMapper json;
     private final TransactionTemplate snapshot;
 
-    ExportWriter(AuditLog auditLog, Checkpoints checkpoints, JsonMapper json, PlatformTransactionManager transactions) {
+    ExportWriter(AuditLog auditLog, Checkpoints checkpoints, PlatformTransactionManager transactions) {
         this.auditLog = auditLog;
         this.checkpoints = checkpoints;
-        this.json = json;
         this.snapshot = ChainVerification.snapshot(transactions);
     }
 
@@ -100,7 +104,7 @@ public class ExportWriter {
 
     private void line(OutputStream out, Map<String, Object> line) {
         try {
-            out.write(json.writeValueAsString(line).getBytes(StandardCharsets.UTF_8));
+            out.write(JSON.writeValueAsString(line).getBytes(StandardCharsets.UTF_8));
             out.write('\n');
         } catch (IOException e) {
             throw new UncheckedIOException("The export was interrupted", e);

@@ -10,11 +10,16 @@ import org.junit.jupiter.api.Test;
 
 import se.nexus.audit.chain.ChainHash;
 import se.nexus.audit.chain.ChainVerifier;
-import se.nexus.audit.chain.EntryTestData;
-import se.nexus.audit.chain.Hex;
+import se.nexus.audit.chain.Entry;
 import se.nexus.audit.chain.SignedCheckpoint;
 
 class SigningKeyTests {
+
+    private static final Entry FIRST = new Entry(1, "e-1", "se.nexus.events.referral.ReferralSubmitted",
+        "nexus.referrals", 0, 42L, 1700000000000L, 1700000000123L, "referral-service", "se.uppsala.nexus", "u-1",
+        "r-1", "p-7f3a9c", List.of("se.uppsala.nexus"), null);
+    private static final byte[] HASH_1 = ChainHash.next(ChainHash.GENESIS, FIRST);
+    private static final byte[] HASH_2 = ChainHash.next(HASH_1, FIRST);
 
     @Test
     void aKeyReadFromPkcs8HasTheSamePublicKeyAsTheGeneratedPair() {
@@ -26,13 +31,13 @@ class SigningKeyTests {
     @Test
     void aSignedCheckpointHoldsAgainstTheChainItSigned() {
         SigningKey key = SigningKey.generate();
-        SignedCheckpoint checkpoint = signed(key, 1, Hex.parse(EntryTestData.HASH_1));
+        SignedCheckpoint checkpoint = signed(key, 1, HASH_1);
         assertThat(checkpoint.problemAgainst(chainOfOne(), List.of(key.publicKeyBase64()))).isEmpty();
     }
 
     @Test
     void aCheckpointSignedWithAnotherKeyIsNotTrusted() {
-        SignedCheckpoint checkpoint = signed(SigningKey.generate(), 1, Hex.parse(EntryTestData.HASH_1));
+        SignedCheckpoint checkpoint = signed(SigningKey.generate(), 1, HASH_1);
         assertThat(checkpoint.problemAgainst(chainOfOne(), List.of(SigningKey.generate().publicKeyBase64())))
             .contains("signed with an untrusted key");
     }
@@ -40,7 +45,7 @@ class SigningKeyTests {
     @Test
     void aCheckpointBeyondTheChainRevealsTruncation() {
         SigningKey key = SigningKey.generate();
-        SignedCheckpoint checkpoint = signed(key, 2, Hex.parse(EntryTestData.HASH_2));
+        SignedCheckpoint checkpoint = signed(key, 2, HASH_2);
         assertThat(checkpoint.problemAgainst(chainOfOne(), List.of(key.publicKeyBase64())))
             .contains("covers entries missing from the log");
     }
@@ -48,7 +53,7 @@ class SigningKeyTests {
     @Test
     void anAlteredStatementFailsItsSignature() {
         SigningKey key = SigningKey.generate();
-        SignedCheckpoint good = signed(key, 1, Hex.parse(EntryTestData.HASH_1));
+        SignedCheckpoint good = signed(key, 1, HASH_1);
         SignedCheckpoint moved = new SignedCheckpoint(1, good.headHash(), good.signedAt() + 1, good.signature(),
             good.publicKey());
         assertThat(moved.problemAgainst(chainOfOne(), List.of(key.publicKeyBase64()))).contains("bad signature");
@@ -68,7 +73,7 @@ class SigningKeyTests {
 
     private static ChainVerifier chainOfOne() {
         ChainVerifier chain = new ChainVerifier(Set.of(1L, 2L));
-        chain.accept(EntryTestData.referralSubmitted(), ChainHash.next(ChainHash.GENESIS, EntryTestData.referralSubmitted()));
+        chain.accept(FIRST, HASH_1);
         return chain;
     }
 }

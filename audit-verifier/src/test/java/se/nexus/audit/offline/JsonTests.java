@@ -30,4 +30,12 @@ class JsonTests {
             assertThatThrownBy(() -> Json.parse(bad)).isInstanceOf(IllegalArgumentException.class);
         }
     }
+
+    @Test
+    void refusesWhatOtherReadersWouldReadDifferently() {
+        for (String bad : List.of("{\"a\":1,\"a\":2}", "01", "1.", "+1", ".5", "\"\ud800\"", "\"\udc00x\"", "\"\\ud800\"",
+                "\"tab\there\"", "\"\\u12\"", "\"\\u+123\"", "NaN", "Infinity")) {
+            assertThatThrownBy(() -> Json.parse(bad)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
 }

@@ -5,9 +5,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
-/** A small strict JSON reader, so that the offline verifier needs nothing but the JDK. */
+/**
+ * A small strict JSON reader (RFC 8259), so that the offline verifier needs nothing but the JDK. It refuses what
+ * readers disagree on, duplicate keys and unpaired surrogates, so that no line means one thing here and another
+ * to a verifier written in another language.
+ */
 final class Json {
+
+    private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+    private static final Pattern HEX4 = Pattern.compile("[0-9a-fA-F]{4}");
 
     private final String text;
     private int at;
@@ -55,6 +63,9 @@ final class Json {
             skipSpace();
             String key = string();
             expect(':');
+            if (object.containsKey(key)) {
+                throw error("duplicate key \"" + key + "\"");
+            }
             object.put(key, value());
         } while (next(',', '}'));
         return object;
@@ -95,10 +106,28 @@ final class Json {
             }
             char c = text.charAt(at++);
             if (c == '"') {
-                return out.toString();
+                return wellFormed(out.toString());
+            }
+            if (c < 0x20) {
+                throw error("control character in a string");
             }
             out.append(c == '\\' ? escaped() : c);
         }
+    }
+
+    /** A string that UTF-8 cannot encode has no canonical bytes, so it cannot be part of a hashed entry. */
+    private String wellFormed(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < value.length()
+                && Character.isLowSurrogate(value.charAt(i + 1));
+            if (paired) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw error("unpaired surrogate in a string");
+            }
+        }
+        return value;
     }
 
     private char escaped() {
@@ -119,7 +148,7 @@ final class Json {
     }
 
     private char unicode() {
-        if (at + 4 > text.length()) {
+        if (at + 4 > text.length() || !HEX4.matcher(text.substring(at, at + 4)).matches()) {
             throw error("bad unicode escape");
         }
         char c = (char) Integer.parseInt(text.substring(at, at + 4), 16);
@@ -135,6 +164,9 @@ final class Json {
         String number = text.substring(start, at);
         if (number.isEmpty()) {
             throw error("unexpected character");
+        }
+        if (!NUMBER.matcher(number).matches()) {
+            throw error("bad number");
         }
         try {
             BigDecimal value = new BigDecimal(number);
