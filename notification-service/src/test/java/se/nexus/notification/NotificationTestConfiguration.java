@@ -13,7 +13,7 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
 class NotificationTestConfiguration {
 
     static final String HEALTHY_AGENCY = "se.region-uppsala.vard";
-    static final String HANGING_AGENCY = "se.lansstyrelsen.uppsala";
+    static final String HANGING_AGENCY = "se.aklagarmyndigheten";
     static final String HEALTHY_SECRET = "test-secret-of-vard";
 
     @Bean
@@ -36,7 +36,7 @@ class NotificationTestConfiguration {
             registry.add(prefix + "endpoints[0].secret", () -> HEALTHY_SECRET);
             registry.add(prefix + "endpoints[1].agency", () -> HANGING_AGENCY);
             registry.add(prefix + "endpoints[1].url", () -> systems.url("/hanging"));
-            registry.add(prefix + "endpoints[1].secret", () -> "test-secret-of-lansstyrelsen");
+            registry.add(prefix + "endpoints[1].secret", () -> "test-secret-of-prosecution");
             registry.add(prefix + "poll-interval", () -> "100ms");
             registry.add(prefix + "initial-backoff", () -> "200ms");
             registry.add(prefix + "max-backoff", () -> "1s");
