@@ -1,0 +1,153 @@
+package se.nexus.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import se.nexus.local.LocalPlatform;
+
+/**
+ * Runs the README's walkthrough ("A whole case with curl") with bash exactly as written, only its ports moved to
+ * a platform started on free ports, and checks that each agency sees what the README says it sees.
+ */
+class ReadmeWalkthroughEndToEndTests {
+
+    static final String SECTION = "## A whole case with curl";
+    static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    @TempDir
+    static Path data;
+    static LocalPlatform platform;
+
+    @BeforeAll
+    static void startPlatform() {
+        // Checked before the platform starts, so a machine without them skips in a second, not a minute.
+        assumeTrue(onPath("bash") && onPath("curl") && onPath("sed") && onPath("grep"),
+                "the walkthrough needs bash, curl, sed and grep");
+        Path root = Path.of(System.getProperty("nexus.project.root", "..")).toAbsolutePath().normalize();
+        platform = LocalPlatform.start(LocalPlatform.Options.onFreePorts(root, data)
+            .withVersion(System.getProperty("nexus.version", LocalPlatform.Options.DEFAULT_VERSION)), System.out::println);
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void theWalkthroughRunsAsWrittenAndEachAgencySeesWhatTheReadmeSays() throws Exception {
+        Path script = data.resolve("walkthrough.sh");
+        // errexit and pipefail only make a failing step fail the run; the steps themselves are the README's.
+        Files.writeString(script, "set -eo pipefail\n" + onThisPlatform(String.join("\n", walkthroughBlocks())));
+
+        Path out = data.resolve("walkthrough.out");
+        Process bash = new ProcessBuilder("bash", script.toString()).directory(data.toFile())
+            .redirectOutput(out.toFile()).redirectErrorStream(true).start();
+        bash.getOutputStream().close();
+        // Bounded: each poll gives up after 30 s, so several minutes means something hangs.
+        boolean finished = bash.waitFor(5, TimeUnit.MINUTES);
+        if (!finished) {
+            bash.destroyForcibly().waitFor();
+        }
+        String output = Files.readString(out, StandardCharsets.UTF_8);
+        System.out.println(output);
+
+        assertThat(finished).as("the walkthrough finished within 5 minutes").isTrue();
+        assertThat(bash.exitValue()).as("exit status of the walkthrough; output:\n" + output).isZero();
+
+        Matcher referralLine = Pattern.compile("^referral (\\S+)$", Pattern.MULTILINE).matcher(output);
+        assertThat(referralLine.find()).as("the referral's id is printed").isTrue();
+        String referral = referralLine.group(1);
+        assertThat(referral).matches(UUID);
+
+        List<String> lines = output.lines().toList();
+        // Step 3: the resource centre's coordinator has the referral's notification.
+        assertThat(output).contains("\"referralId\":\"" + referral + "\"").contains("\"eventType\":\"REFERRAL_SUBMITTED\"");
+        // Step 6: the police closed the case.
+        assertThat(output).contains("\"status\":\"CLOSED\"");
+        // Step 7: what each agency was told, in the README's order.
+        assertThat(section(lines, "social services:", "police:")).contains("\"eventType\":\"REFERRAL_ACCEPTED\"");
+        assertThat(section(lines, "police:", "resource centre:")).containsExactly("\"eventType\":\"HANDOVER_REQUESTED\"");
+        assertThat(section(lines, "resource centre:", "404")).contains("\"eventType\":\"REFERRAL_SUBMITTED\"",
+                "\"eventType\":\"HANDOVER_ACCEPTED\"");
+        // The uninvolved agency's 404, then the auditor's view and a chain that verifies.
+        List<String> afterNotFound = lines.subList(lines.indexOf("404") + 1, lines.size());
+        assertThat(afterNotFound).anySatisfy(line -> assertThat(line).endsWith(".ReferralSubmitted\""))
+            .anySatisfy(line -> assertThat(line).endsWith(".ReferralClosed\""));
+        assertThat(afterNotFound.get(afterNotFound.size() - 1)).contains("\"valid\":true");
+    }
+
+    /** The lines strictly between the line {@code from} and the next line {@code to}. */
+    static List<String> section(List<String> lines, String from, String to) {
+        int start = lines.indexOf(from);
+        assertThat(start).as("a line " + from).isNotNegative();
+        int end = lines.subList(start + 1, lines.size()).indexOf(to);
+        assertThat(end).as("a line " + to + " after " + from).isNotNegative();
+        return lines.subList(start + 1, start + 1 + end);
+    }
+
+    /** The README's fixed local ports, moved to the ones this platform runs on. */
+    static String onThisPlatform(String script) {
+        Map<String, String> services = Map.of("8081", "referral-service", "8082", "notification-service", "8083",
+                "audit-service");
+        String moved = script.replace("localhost:8090", "localhost:" + platform.tokenIssuer().port());
+        for (var service : services.entrySet()) {
+            moved = moved.replace("localhost:" + service.getKey(), platform.serviceUrl(service.getValue())
+                .replace("http://", ""));
+        }
+        assertThat(moved).as("every fixed port was moved").doesNotContainPattern(":80(8[1-3]|90)\\b");
+        return moved;
+    }
+
+    /** The bash blocks of the walkthrough section of the repository's README.md, in order. */
+    static List<String> walkthroughBlocks() throws IOException {
+        Path readme = Path.of(System.getProperty("nexus.project.root", "..")).resolve("README.md");
+        String text = Files.readString(readme);
+        int start = text.indexOf(SECTION);
+        assertThat(start).as("README section " + SECTION).isNotNegative();
+        // The walkthrough's comments start with "# ", so only a real heading matches "\n## " or "\n### ".
+        int end = indexOfAny(text, start + SECTION.length(), "\n## ", "\n### ");
+        Matcher block = Pattern.compile("(?ms)^```bash\\n(.*?)^```$").matcher(text.substring(start, end));
+        List<String> blocks = new ArrayList<>();
+        while (block.find()) {
+            blocks.add(block.group(1));
+        }
+        assertThat(blocks).as("bash blocks of the walkthrough").isNotEmpty();
+        return blocks;
+    }
+
+    static int indexOfAny(String text, int from, String... needles) {
+        int found = text.length();
+        for (String needle : needles) {
+            int at = text.indexOf(needle, from);
+            if (at >= 0) {
+                found = Math.min(found, at);
+            }
+        }
+        return found;
+    }
+
+    static boolean onPath(String program) {
+        String path = System.getenv("PATH");
+        return path != null && List.of(path.split(File.pathSeparator)).stream()
+            .anyMatch(entry -> Files.isExecutable(Path.of(entry, program)));
+    }
+}
