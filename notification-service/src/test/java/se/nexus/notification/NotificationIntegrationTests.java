@@ -99,8 +99,8 @@ class NotificationIntegrationTests {
         ReferralSubmitted next = submitted(false);
         send(Topics.REFERRALS, key, next);
         await().atMost(Duration.ofSeconds(30)).until(() -> about(RECEIVER, next.getReferralId()).size() == 1);
-        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters(Topics.REFERRALS + Topics.DLT_SUFFIX, key).size() == 1);
-        ConsumerRecord<String, byte[]> dead = deadLetters(Topics.REFERRALS + Topics.DLT_SUFFIX, key).get(0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters(Topics.deadLetterTopicOf(Topics.REFERRALS), key).size() == 1);
+        ConsumerRecord<String, byte[]> dead = deadLetters(Topics.deadLetterTopicOf(Topics.REFERRALS), key).get(0);
         assertThat(dead.headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
     }
 

@@ -22,7 +22,7 @@ public class KafkaTopicsAutoConfiguration {
     @Bean
     KafkaAdmin.NewTopics nexusTopics(@Value("${nexus.kafka.topic-partitions:3}") int partitions) {
         return new KafkaAdmin.NewTopics(Topics.all().stream()
-            .flatMap(topic -> java.util.stream.Stream.of(topic, topic + Topics.DLT_SUFFIX))
+            .flatMap(topic -> java.util.stream.Stream.of(topic, Topics.deadLetterTopicOf(topic)))
             .map(topic -> TopicBuilder.name(topic).partitions(partitions).build())
             .toArray(NewTopic[]::new));
     }
