@@ -73,7 +73,9 @@ public record ServiceArchitecture(String root, List<String> adapterPackages, Lis
         DescribedPredicate<JavaClass> allowed = assignableTo(ApiException.class).or(assignableTo(HttpStatus.class));
         return noClasses().that(domain()).and(assignableTo(ApiException.class))
             .should().dependOnClassesThat(transport.and(not(allowed)))
-            .because("a refusal is an ApiException with the status the API answers with, nothing more of HTTP");
+            .because("a refusal is an ApiException with the status the API answers with, nothing more of HTTP")
+            // A service whose domain refuses nothing (the audit log) has no class for this rule to check.
+            .allowEmptyShould(true);
     }
 
     /** Services talk through events and never share code. */
