@@ -1,4 +1,4 @@
--- One database per service (ARCHITECTURE section 8).
+-- One database per service (docs/architecture.md section 7).
 CREATE DATABASE referral;
 CREATE DATABASE notification;
 CREATE DATABASE audit;

@@ -4,11 +4,13 @@ import java.time.Clock;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The audit service: every event on every topic, once, in a hash chain that auditors can verify. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 @EnableScheduling
 public class AuditApplication {
 

@@ -1,23 +1,30 @@
 package se.nexus.audit;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Test;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
 
+import se.nexus.support.test.ServiceArchitecture;
+
+/**
+ * Pins the layering with the rules every service keeps. The adapters are the messaging and web packages; the
+ * log, its checkpoints, export and verification are the domain.
+ */
+@AnalyzeClasses(packages = "se.nexus.audit", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
-    private final JavaClasses classes = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("se.nexus.audit");
+    static final ServiceArchitecture SERVICE = ServiceArchitecture.of("se.nexus.audit", "messaging", "web");
 
-    @Test
-    void onlyMessagingKnowsKafkaAndAvro() {
-        noClasses().that().resideOutsideOfPackage("se.nexus.audit.messaging..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.apache.avro..", "org.apache.kafka..",
-                "org.springframework.kafka..")
-            .check(classes);
-    }
+    @ArchTest
+    static final ArchRule onlyMessagingKnowsKafkaAndAvro = SERVICE.onlyMessagingKnowsKafkaAndAvro();
+
+    @ArchTest
+    static final ArchRule domainKnowsNoTransport = SERVICE.domainKnowsNoTransport();
+
+    @ArchTest
+    static final ArchRule domainRefusalsNameOnlyTheirStatus = SERVICE.domainRefusalsNameOnlyTheirStatus();
+
+    @ArchTest
+    static final ArchRule usesNoOtherService = SERVICE.usesNoOtherService();
 }

@@ -157,7 +157,7 @@ class AuditIngestIntegrationTests {
 
         awaitOneEntry("referralId=" + referralId);
         try (KafkaConsumer<String, byte[]> dlt = rawConsumer()) {
-            dlt.subscribe(List.of(Topics.REFERRALS + Topics.DLT_SUFFIX));
+            dlt.subscribe(List.of(Topics.deadLetterTopicOf(Topics.REFERRALS)));
             List<String> keys = new ArrayList<>();
             await().atMost(PATIENCE).until(() -> {
                 dlt.poll(Duration.ofMillis(500)).forEach(record -> keys.add(record.key()));

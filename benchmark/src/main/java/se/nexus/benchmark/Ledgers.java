@@ -27,7 +27,10 @@ final class Ledgers {
 
     private static final String EVENTS = "se.nexus.events.";
 
-    /** The case events a coordinator is told of, and how many agencies are told (ARCHITECTURE section 4). */
+    /**
+     * The case events a coordinator is told of, and how many agencies are told (docs/architecture.md
+     * section 4.4).
+     */
     private static final Map<String, Integer> ROUTED = Map.of(
         EVENTS + "referral.ReferralSubmitted", 1, EVENTS + "referral.ReferralAccepted", 1,
         EVENTS + "referral.ReferralDeclined", 1, EVENTS + "referral.ReferralWithdrawn", 1,

@@ -1,31 +1,30 @@
 package se.nexus.referral;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Test;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
 
-/** Pins the layering: Kafka and Avro stay in the messaging package, and services never use each other. */
+import se.nexus.support.test.ServiceArchitecture;
+
+/**
+ * Pins the layering with the rules every service keeps. The adapters are the messaging package and the REST
+ * controllers next to their features; everything else is the domain.
+ */
+@AnalyzeClasses(packages = "se.nexus.referral", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
-    static final JavaClasses CLASSES = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("se.nexus.referral");
+    static final ServiceArchitecture SERVICE = ServiceArchitecture.of("se.nexus.referral", "messaging");
 
-    @Test
-    void onlyTheMessagingPackageKnowsKafkaAndTheAvroContracts() {
-        noClasses().that().resideOutsideOfPackage("se.nexus.referral.messaging..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.apache.avro..", "org.springframework.kafka..",
-                "org.apache.kafka..", "se.nexus.events..")
-            .check(CLASSES);
-    }
+    @ArchTest
+    static final ArchRule onlyMessagingKnowsKafkaAndAvro = SERVICE.onlyMessagingKnowsKafkaAndAvro();
 
-    @Test
-    void theServiceDoesNotUseAnotherService() {
-        noClasses().should().dependOnClassesThat()
-            .resideInAnyPackage("se.nexus.notification..", "se.nexus.audit..")
-            .check(CLASSES);
-    }
+    @ArchTest
+    static final ArchRule domainKnowsNoTransport = SERVICE.domainKnowsNoTransport();
+
+    @ArchTest
+    static final ArchRule domainRefusalsNameOnlyTheirStatus = SERVICE.domainRefusalsNameOnlyTheirStatus();
+
+    @ArchTest
+    static final ArchRule usesNoOtherService = SERVICE.usesNoOtherService();
 }

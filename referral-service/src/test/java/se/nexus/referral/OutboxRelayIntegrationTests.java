@@ -77,8 +77,7 @@ class OutboxRelayIntegrationTests {
                 expect(cases.post("/api/v1/referrals/" + id + "/receive", RECEIVER, Map.of()), 200);
                 ids.add(id);
             }
-            Thread.sleep(3000);
-            assertThat(readiness()).as("readiness while the outbox lags").isEqualTo(503);
+            await("readiness while the outbox lags").atMost(Duration.ofSeconds(30)).until(() -> readiness() == 503);
         } finally {
             broker.restart();
         }

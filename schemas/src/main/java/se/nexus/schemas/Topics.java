@@ -39,7 +39,7 @@ public final class Topics {
 	public static final String NOTIFICATIONS = "nexus.notifications";
 
 	/** Appended to a topic's name to name its dead-letter topic. */
-	public static final String DLT_SUFFIX = ".DLT";
+	private static final String DLT_SUFFIX = ".DLT";
 
 	private static final Map<String, List<Class<? extends SpecificRecord>>> EVENT_TYPES = Map.of(
 			REFERRALS,
@@ -62,16 +62,6 @@ public final class Topics {
 	/** The event types each topic carries (immutable). */
 	public static Map<String, List<Class<? extends SpecificRecord>>> eventTypes() {
 		return EVENT_TYPES;
-	}
-
-	/** The topic an event type is published to. */
-	public static String topicOf(Class<? extends SpecificRecord> eventType) {
-		return EVENT_TYPES.entrySet()
-			.stream()
-			.filter(entry -> entry.getValue().contains(eventType))
-			.map(Map.Entry::getKey)
-			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException(eventType.getName() + " is not a Nexus event"));
 	}
 
 	/** The dead-letter topic of a topic. */

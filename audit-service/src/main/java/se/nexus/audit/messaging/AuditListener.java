@@ -24,12 +24,19 @@ class AuditListener {
     private static final Logger log = LoggerFactory.getLogger(AuditListener.class);
 
     private final AuditLog auditLog;
+    private final IngestProperties properties;
 
-    AuditListener(AuditLog auditLog) {
+    AuditListener(AuditLog auditLog, IngestProperties properties) {
         this.auditLog = auditLog;
+        this.properties = properties;
     }
 
-    @KafkaListener(id = "audit-ingest", topicPattern = "${nexus.audit.topic-pattern}", batch = "true")
+    /** The topics to take in, read by the listener annotation below ({@code __listener} is this bean). */
+    public String topicPattern() {
+        return properties.topicPattern();
+    }
+
+    @KafkaListener(id = "audit-ingest", topicPattern = "#{__listener.topicPattern()}", batch = "true")
     void onEvents(List<ConsumerRecord<String, Object>> records) {
         List<NewEntry> entries = new ArrayList<>(records.size());
         for (int index = 0; index < records.size(); index++) {

@@ -8,7 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -20,7 +21,7 @@ import se.nexus.notification.notification.NotificationController.NotificationVie
  * sequence number the client saw.
  */
 @Component
-class NotificationStream implements SmartLifecycle {
+class NotificationStream implements SmartLifecycle, SchedulingConfigurer {
 
     private static final long RECONNECT_MILLIS = 2000;
 
@@ -65,7 +66,11 @@ class NotificationStream implements SmartLifecycle {
         }
     }
 
-    @Scheduled(fixedDelayString = "${nexus.notification.stream.poll-interval:500ms}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(this::poll, properties.pollInterval());
+    }
+
     void poll() {
         subscribers.forEach(this::feed);
     }

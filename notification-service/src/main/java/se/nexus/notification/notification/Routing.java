@@ -3,7 +3,7 @@ package se.nexus.notification.notification;
 import java.util.List;
 
 /**
- * Who is told of what (ARCHITECTURE section 4): the receiver of a new referral, the sender of the
+ * Who is told of what (docs/architecture.md section 4.4): the receiver of a new referral, the sender of the
  * decision on it, the target of a handover request, the requester of its outcome, both sides when the
  * consent a referral relied on is revoked. A withdrawn referral or a cancelled handover is told to the
  * party that was waiting on it. Receipts and closures need nobody's attention.

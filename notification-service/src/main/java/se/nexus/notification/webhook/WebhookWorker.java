@@ -19,8 +19,9 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,7 +35,7 @@ import se.nexus.notification.webhook.WebhookProperties.Endpoint;
  * whose endpoint hangs or refuses holds a few threads at most and never delays another agency's deliveries.
  */
 @Component
-class WebhookWorker implements DisposableBean {
+class WebhookWorker implements SchedulingConfigurer, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookWorker.class);
 
@@ -62,7 +63,11 @@ class WebhookWorker implements DisposableBean {
             new ArrayBlockingQueue<>(properties.threads()), new CustomizableThreadFactory("webhook-"));
     }
 
-    @Scheduled(fixedDelayString = "${nexus.notification.webhooks.poll-interval:500ms}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(this::dispatchDue, properties.pollInterval());
+    }
+
     void dispatchDue() {
         int free = properties.threads() - total.get();
         if (free <= 0 || properties.endpoints().isEmpty()) {

@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-/** Pins the routing table of ARCHITECTURE section 4, event type by event type. */
+/** Pins the routing table of docs/architecture.md section 4.4, event type by event type. */
 class RoutingTests {
 
     static final String SENDER = "se.uppsala.socialtjanst";

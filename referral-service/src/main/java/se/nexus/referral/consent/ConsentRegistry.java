@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -89,10 +88,9 @@ public class ConsentRegistry {
     }
 
     /**
-     * Ends consents past their validity. Safe with several instances: each locks the rows it expires
-     * and skips rows another instance holds.
+     * Ends consents past their validity, at most 500 per call ({@link ConsentExpirySchedule} calls it). Safe
+     * with several instances: each locks the rows it expires and skips rows another instance holds.
      */
-    @Scheduled(fixedDelayString = "${nexus.consent.expiry-interval:PT1M}")
     @Transactional
     public int expireDue() {
         Instant now = Instant.now(clock);

@@ -8,12 +8,4 @@ public record LegalBasis(Type type, UUID consentId, String provisionCode) {
     public enum Type {
         CONSENT, STATUTORY
     }
-
-    public static LegalBasis consent(UUID consentId) {
-        return new LegalBasis(Type.CONSENT, consentId, null);
-    }
-
-    public static LegalBasis statutory(String provisionCode) {
-        return new LegalBasis(Type.STATUTORY, null, provisionCode);
-    }
 }

@@ -8,7 +8,7 @@ import se.nexus.referral.protection.EncryptedText;
 
 /**
  * A referral of a case from one agency to another. It guards its own lifecycle: only the party named
- * in ARCHITECTURE section 4 may make each transition, and only from the status that allows it.
+ * in docs/architecture.md section 4.1 may make each transition, and only from the status that allows it.
  */
 public class Referral {
 

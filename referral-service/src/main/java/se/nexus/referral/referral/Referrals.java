@@ -88,9 +88,11 @@ public class Referrals {
     /** Open referrals disclosed on the consent, locked for the transaction. */
     List<Referral> lockOpenRelyingOn(UUID consentId) {
         return jdbc.sql("""
-                SELECT * FROM referrals WHERE consent_id = ? AND status IN ('SUBMITTED', 'RECEIVED', 'ACCEPTED')
+                SELECT * FROM referrals WHERE consent_id = :consentId AND status IN (:open)
                 ORDER BY id FOR UPDATE""")
-            .param(consentId).query(Referrals::map).list();
+            .param("consentId", consentId)
+            .param("open", ReferralStatus.openNames())
+            .query(Referrals::map).list();
     }
 
     List<Referral> page(Box box, String agency, ReferralStatus status, int page, int size) {

@@ -23,7 +23,8 @@ class ReferralTests {
 
     static Referral submitted() {
         var request = new NewReferral(RECEIVER.agency(), new Subject("p-1", false), Urgency.URGENT,
-            List.of(Concern.THREATS), LegalBasis.statutory("OSL_10_2"), Purpose.PROTECTION_AND_SUPPORT, null);
+            List.of(Concern.THREATS), new LegalBasis(LegalBasis.Type.STATUTORY, null, "OSL_10_2"),
+            Purpose.PROTECTION_AND_SUPPORT, null);
         return Referral.submit(SENDER, request, null, NOW).referral();
     }
 

@@ -39,7 +39,7 @@ public class KafkaErrorHandlingAutoConfiguration {
         templates.put(byte[].class, rawTemplate(properties));
         templates.put(Object.class, records);
         var recoverer = new DeadLetterPublishingRecoverer(templates,
-            (record, exception) -> new TopicPartition(record.topic() + Topics.DLT_SUFFIX, -1));
+            (record, exception) -> new TopicPartition(Topics.deadLetterTopicOf(record.topic()), -1));
         return new DefaultErrorHandler(recoverer, new FixedBackOff(RETRY_INTERVAL_MS, RETRIES));
     }
 

@@ -1,8 +1,10 @@
 package se.nexus.support.kafka;
 
+import java.util.stream.Stream;
+
 import org.apache.kafka.clients.admin.NewTopic;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -17,13 +19,14 @@ import se.nexus.schemas.Topics;
  * left as they are; the replication factor is the broker's default.
  */
 @AutoConfiguration
+@EnableConfigurationProperties(KafkaTopicsProperties.class)
 public class KafkaTopicsAutoConfiguration {
 
     @Bean
-    KafkaAdmin.NewTopics nexusTopics(@Value("${nexus.kafka.topic-partitions:3}") int partitions) {
+    KafkaAdmin.NewTopics nexusTopics(KafkaTopicsProperties properties) {
         return new KafkaAdmin.NewTopics(Topics.all().stream()
-            .flatMap(topic -> java.util.stream.Stream.of(topic, topic + Topics.DLT_SUFFIX))
-            .map(topic -> TopicBuilder.name(topic).partitions(partitions).build())
+            .flatMap(topic -> Stream.of(topic, Topics.deadLetterTopicOf(topic)))
+            .map(topic -> TopicBuilder.name(topic).partitions(properties.topicPartitions()).build())
             .toArray(NewTopic[]::new));
     }
 }

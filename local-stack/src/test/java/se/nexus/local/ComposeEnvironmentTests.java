@@ -1,4 +1,4 @@
-package se.nexus.endtoend;
+package se.nexus.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * docker-compose.yml cannot run here (no Docker engine), so this checks what can be checked without one:
- * every variable the compose file sets on a service is one that service's configuration reads, and the
- * service reads no NEXUS_ variable the compose file leaves unset without a local default.
+ * Reads docker-compose.yml and each service's application.yml, without starting anything: every variable
+ * the compose file sets on a service is one that service's configuration reads, and the service reads no
+ * NEXUS_ variable the compose file leaves unset without a local default.
  */
-class DockerComposeTests {
+class ComposeEnvironmentTests {
 
     static final Path ROOT = Path.of(System.getProperty("nexus.project.root", "..")).toAbsolutePath().normalize();
     static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(NEXUS_[A-Z_]+)(:?)");
