@@ -34,7 +34,11 @@ public final class AuditApi {
     }
 
     public static String token(String role) {
-        return SharedInfrastructure.get().tokenIssuer().issue(AUDITOR, AUDITOR_AGENCY, Set.of(role));
+        return token(AUDITOR_AGENCY, role);
+    }
+
+    public static String token(String agency, String role) {
+        return SharedInfrastructure.get().tokenIssuer().issue(AUDITOR, agency, Set.of(role));
     }
 
     public HttpResponse<String> get(String path, String tokenOrNull) {

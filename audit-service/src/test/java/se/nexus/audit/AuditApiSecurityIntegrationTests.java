@@ -19,6 +19,8 @@ class AuditApiSecurityIntegrationTests {
     @LocalServerPort
     int port;
 
+    static final String RESOURCE_CENTRE = "se.uppsala.nexus";
+
     @Test
     void withoutATokenEveryEndpointIs401AsProblemDetails() {
         for (String path : READS) {
@@ -30,14 +32,24 @@ class AuditApiSecurityIntegrationTests {
         assertThat(api().post("/api/v1/audit/checkpoints", null).statusCode()).isEqualTo(401);
     }
 
+    /** The resource centre may hold every role; only its AUDITOR tokens reach the log. */
     @Test
     void aCaseworkerOrCoordinatorIs403() {
         for (String role : List.of("CASEWORKER", "COORDINATOR")) {
+            String token = AuditApi.token(RESOURCE_CENTRE, role);
             for (String path : READS) {
-                assertThat(api().get(path, AuditApi.token(role)).statusCode()).as(role + " " + path).isEqualTo(403);
+                assertThat(api().get(path, token).statusCode()).as(role + " " + path).isEqualTo(403);
             }
-            assertThat(api().post("/api/v1/audit/checkpoints", AuditApi.token(role)).statusCode()).isEqualTo(403);
+            assertThat(api().post("/api/v1/audit/checkpoints", token).statusCode()).isEqualTo(403);
         }
+    }
+
+    /** The county board holds only AUDITOR: a token claiming another role for it is not a valid token. */
+    @Test
+    void aRoleTheAgencyMayNotHoldIs401() {
+        assertThat(api().get(READS.get(0), AuditApi.token("CASEWORKER")).statusCode()).isEqualTo(401);
+        assertThat(api().get(READS.get(0), AuditApi.token("se.uppsala.socialtjanst", "AUDITOR")).statusCode())
+            .isEqualTo(401);
     }
 
     @Test
