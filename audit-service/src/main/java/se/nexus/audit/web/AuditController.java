@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -26,6 +31,7 @@ import se.nexus.support.web.InvalidInput;
 import se.nexus.support.web.PageOf;
 
 /** The auditor's API: search, verify, export, checkpoints. Every read is itself appended to the log first. */
+@Tag(name = "Audit", description = "The hash-chained log of every case event, for auditors")
 @RestController
 @RequestMapping("/api/v1/audit")
 class AuditController {
@@ -47,6 +53,7 @@ class AuditController {
         this.queryLog = queryLog;
     }
 
+    @Operation(operationId = "searchEntries", summary = "Search the audit log; the search itself is logged first")
     @GetMapping("/entries")
     PageOf<EntryView> entries(Caller caller, @RequestParam(required = false) String referralId,
             @RequestParam(required = false) String subjectRef, @RequestParam(required = false) String agency,
@@ -60,12 +67,16 @@ class AuditController {
         return new PageOf<>(auditLog.find(query).stream().map(EntryView::of).toList(), page, size, auditLog.count(query));
     }
 
+    @Operation(operationId = "verifyChain", summary = "Verify the whole hash chain")
     @GetMapping("/verify")
     Verification verify(Caller caller) {
         queryLog.performed(caller, "verify");
         return verification.verify();
     }
 
+    @Operation(operationId = "exportLog", summary = "Export the whole log, one JSON entry a line, for offline verification")
+    @ApiResponse(responseCode = "200", description = "The log, oldest entry first",
+        content = @Content(mediaType = ExportWriter.MEDIA_TYPE, schema = @Schema(type = "string")))
     @GetMapping("/export")
     void export(Caller caller, HttpServletResponse response) throws IOException {
         queryLog.performed(caller, "export");
@@ -74,12 +85,14 @@ class AuditController {
         export.writeTo(response.getOutputStream());
     }
 
+    @Operation(operationId = "listCheckpoints", summary = "List the signed checkpoints and the key that verifies new ones")
     @GetMapping("/checkpoints")
     CheckpointList checkpoints(Caller caller) {
         queryLog.performed(caller, "checkpoints");
         return new CheckpointList(checkpoints.all(), checkpoints.publicKey());
     }
 
+    @Operation(operationId = "signCheckpoint", summary = "Sign a checkpoint of the chain's head now")
     @PostMapping("/checkpoints")
     @ResponseStatus(HttpStatus.CREATED)
     Checkpoint signCheckpoint() {

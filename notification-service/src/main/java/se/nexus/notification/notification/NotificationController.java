@@ -3,6 +3,11 @@ package se.nexus.notification.notification;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.http.MediaType;
@@ -20,6 +25,7 @@ import se.nexus.support.web.InvalidInput;
 import se.nexus.support.web.PageOf;
 
 /** A coordinator's inbox: only the notifications of the coordinator's own agency. */
+@Tag(name = "Notifications", description = "What an agency's coordinator is told about its cases, with deadlines")
 @RestController
 @RequestMapping("/api/v1/notifications")
 class NotificationController {
@@ -32,6 +38,7 @@ class NotificationController {
         this.stream = stream;
     }
 
+    @Operation(operationId = "listNotifications", summary = "List your agency's notifications, newest first")
     @GetMapping
     PageOf<NotificationView> list(Caller caller, @RequestParam(defaultValue = "false") boolean unacknowledged,
             @RequestParam(required = false) Urgency urgency, @RequestParam(required = false) Instant since,
@@ -42,6 +49,7 @@ class NotificationController {
             found.total());
     }
 
+    @Operation(operationId = "acknowledgeNotification", summary = "Acknowledge a notification; again is a no-op")
     @PostMapping("/{id}/acknowledge")
     NotificationView acknowledge(Caller caller, @PathVariable UUID id) {
         return NotificationView.of(inbox.acknowledge(id, caller.agency(), caller.userRef()));
@@ -51,6 +59,12 @@ class NotificationController {
      * The agency's new notifications as server-sent events, each with its sequence number as id; a client
      * that reconnects with {@code Last-Event-ID} first gets everything after that id.
      */
+    @Operation(operationId = "streamNotifications", summary = "Follow your agency's new notifications as server-sent events")
+    @ApiResponse(responseCode = "200", description = "Events named notification, each with its sequence number as id and a "
+        + "NotificationView as JSON data", content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+            schema = @Schema(implementation = NotificationView.class)))
+    @ApiResponse(responseCode = "429", description = "Too many streams are open for your agency", content = @Content)
+    @ApiResponse(responseCode = "503", description = "Too many streams are open on this instance", content = @Content)
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(Caller caller, @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         return stream.subscribe(caller.agency(), lastSeen(lastEventId));

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -14,6 +16,7 @@ import se.nexus.support.security.Caller;
 import se.nexus.support.web.PageOf;
 
 /** How the webhook deliveries of one of the coordinator's own agency's notifications went. */
+@Tag(name = "Notifications")
 @RestController
 @RequestMapping("/api/v1/notifications")
 class WebhookDeliveryController {
@@ -26,6 +29,7 @@ class WebhookDeliveryController {
         this.deliveries = deliveries;
     }
 
+    @Operation(operationId = "listWebhookDeliveries", summary = "How the webhook deliveries of a notification went")
     @GetMapping("/{id}/deliveries")
     PageOf<DeliveryView> deliveries(Caller caller, @PathVariable UUID id) {
         inbox.get(id, caller.agency());

@@ -7,6 +7,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -28,6 +34,7 @@ import se.nexus.support.security.Caller;
 import se.nexus.support.web.PageOf;
 
 /** The consent registry over HTTP, for caseworkers. */
+@Tag(name = "Consents", description = "A person's consent to share their case with named agencies")
 @RestController
 @RequestMapping("/api/v1/consents")
 class ConsentController {
@@ -40,6 +47,9 @@ class ConsentController {
         this.registry = registry;
     }
 
+    @Operation(operationId = "recordConsent", summary = "Record a person's consent")
+    @ApiResponse(responseCode = "201", description = "The consent, recorded", headers = @Header(name = "Location",
+        description = "Where the new resource is", required = true, schema = @Schema(type = "string", format = "uri-reference")))
     @PostMapping
     ResponseEntity<ConsentView> grant(Caller caller, @Valid @RequestBody GrantConsent request) {
         Consent consent = registry.grant(new Actor(caller.agency(), caller.userRef()), request.subjectRef(),
@@ -49,22 +59,29 @@ class ConsentController {
         return ResponseEntity.created(URI.create("/api/v1/consents/" + consent.id())).body(ConsentView.of(consent));
     }
 
+    @Operation(operationId = "withdrawConsent", summary = "Withdraw a consent")
     @PostMapping("/{id}/withdraw")
     ConsentView withdraw(Caller caller, @PathVariable UUID id) {
         return ConsentView.of(registry.withdraw(id, new Actor(caller.agency(), caller.userRef())));
     }
 
+    @Operation(operationId = "getConsent", summary = "Read a consent your agency may see")
     @GetMapping("/{id}")
     ConsentView get(Caller caller, @PathVariable UUID id) {
         return ConsentView.of(registry.get(id, caller.agency()));
     }
 
+    @Operation(operationId = "listConsentsOfSubject", summary = "List the consents of a person that your agency may see")
     @GetMapping
     PageOf<ConsentView> ofSubject(Caller caller, @RequestParam @NotBlank @Size(max = 64) String subjectRef) {
         List<ConsentView> found = registry.ofSubject(subjectRef, caller.agency()).stream().map(ConsentView::of).toList();
         return new PageOf<>(found, 0, found.size(), found.size());
     }
 
+    @Schema(example = """
+        {"subjectRef":"p-7f3a9c","grantedTo":["se.uppsala.nexus","se.polisen.region-mitt"],
+         "purpose":"PROTECTION_AND_SUPPORT","dataCategories":["CASE_SUMMARY"],
+         "validUntil":"2027-06-30","obtained":"WRITTEN"}""")
     record GrantConsent(
             @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}",
                 message = "must be a pseudonymous reference of 1-64 letters, digits, '.', '_' or '-'") String subjectRef,
@@ -73,11 +90,13 @@ class ConsentController {
             @NotEmpty @Size(max = 20) List<@NotNull @Pattern(regexp = CODE, message = "must be an upper-case code") String> dataCategories,
             LocalDate validFrom,
             @NotNull LocalDate validUntil,
+            @Schema(allowableValues = { "WRITTEN", "ORAL", "DIGITAL" })
             @NotNull @Pattern(regexp = "WRITTEN|ORAL|DIGITAL", message = "must be WRITTEN, ORAL or DIGITAL") String obtained) {
     }
 
     record ConsentView(UUID id, String subjectRef, String recordedBy, List<String> grantedTo, Purpose purpose,
-            List<String> dataCategories, LocalDate validFrom, LocalDate validUntil, String obtained,
+            List<String> dataCategories, LocalDate validFrom, LocalDate validUntil,
+            @Schema(allowableValues = { "WRITTEN", "ORAL", "DIGITAL" }) String obtained,
             Consent.Status status, Instant createdAt, Instant endedAt) {
 
         static ConsentView of(Consent consent) {

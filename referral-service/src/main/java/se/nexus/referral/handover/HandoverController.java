@@ -4,6 +4,12 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -20,6 +26,7 @@ import se.nexus.referral.referral.LegalBasis;
 import se.nexus.support.security.Caller;
 
 /** Handovers over HTTP: the owner requests and cancels, the target accepts or declines. */
+@Tag(name = "Handovers", description = "Passing the ownership of a case to another agency")
 @RestController
 class HandoverController {
 
@@ -29,6 +36,13 @@ class HandoverController {
         this.handovers = handovers;
     }
 
+    @Operation(operationId = "requestHandover", summary = "Ask another agency to take over the case your agency owns")
+    @ApiResponse(responseCode = "201", description = "The handover, requested", headers = @Header(name = "Location",
+        description = "Where the new resource is", required = true, schema = @Schema(type = "string", format = "uri-reference")))
+    @ApiResponse(responseCode = "409", description = "Your agency may not make this transition now (wrong party or status)",
+        content = @Content)
+    @ApiResponse(responseCode = "422", description = "No active consent that your agency may rely on covers the disclosure",
+        content = @Content)
     @PostMapping("/api/v1/referrals/{referralId}/handovers")
     ResponseEntity<HandoverView> request(Caller caller, @PathVariable UUID referralId,
             @Valid @RequestBody RequestHandover request) {
@@ -38,21 +52,34 @@ class HandoverController {
         return ResponseEntity.created(URI.create("/api/v1/handovers/" + handover.id())).body(HandoverView.of(handover));
     }
 
+    @Operation(operationId = "getHandover", summary = "Read a handover your agency is party to")
     @GetMapping("/api/v1/handovers/{id}")
     HandoverView get(Caller caller, @PathVariable UUID id) {
         return HandoverView.of(handovers.get(id, caller.agency()));
     }
 
+    @Operation(operationId = "acceptHandover", summary = "Accept a handover to your agency: it owns the case")
+    @ApiResponse(responseCode = "200", description = "The handover, after the transition")
+    @ApiResponse(responseCode = "409", description = "Your agency may not make this transition now (wrong party or status)",
+        content = @Content)
     @PostMapping("/api/v1/handovers/{id}/accept")
     HandoverView accept(Caller caller, @PathVariable UUID id) {
         return HandoverView.of(handovers.accept(id, actor(caller)));
     }
 
+    @Operation(operationId = "declineHandover", summary = "Decline a handover to your agency")
+    @ApiResponse(responseCode = "200", description = "The handover, after the transition")
+    @ApiResponse(responseCode = "409", description = "Your agency may not make this transition now (wrong party or status)",
+        content = @Content)
     @PostMapping("/api/v1/handovers/{id}/decline")
     HandoverView decline(Caller caller, @PathVariable UUID id, @Valid @RequestBody DeclineHandover request) {
         return HandoverView.of(handovers.decline(id, actor(caller), request.reason()));
     }
 
+    @Operation(operationId = "cancelHandover", summary = "Cancel a handover your agency requested")
+    @ApiResponse(responseCode = "200", description = "The handover, after the transition")
+    @ApiResponse(responseCode = "409", description = "Your agency may not make this transition now (wrong party or status)",
+        content = @Content)
     @PostMapping("/api/v1/handovers/{id}/cancel")
     HandoverView cancel(Caller caller, @PathVariable UUID id) {
         return HandoverView.of(handovers.cancel(id, actor(caller)));
@@ -62,6 +89,8 @@ class HandoverController {
         return new Actor(caller.agency(), caller.userRef());
     }
 
+    @Schema(example = """
+        {"toAgency":"se.polisen.region-mitt","reason":"CRIME_SUSPECTED"}""")
     record RequestHandover(@NotBlank @Size(max = 100) String toAgency, @NotNull Handover.Reason reason,
             @Valid BasisView legalBasis) {
     }
@@ -69,6 +98,8 @@ class HandoverController {
     record BasisView(@NotNull LegalBasis.Type type, UUID consentId, @Size(max = 40) String provisionCode) {
     }
 
+    @Schema(example = """
+        {"reason":"NO_CAPACITY"}""")
     record DeclineHandover(@NotNull Handover.DeclineReason reason) {
     }
 

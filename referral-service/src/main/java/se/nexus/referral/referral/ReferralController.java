@@ -6,6 +6,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -28,6 +35,7 @@ import se.nexus.support.web.InvalidInput;
 import se.nexus.support.web.PageOf;
 
 /** Referrals over HTTP: caseworkers of the sending and receiving agencies. */
+@Tag(name = "Referrals", description = "A case referred from one agency to another, and its decision")
 @RestController
 @RequestMapping("/api/v1/referrals")
 class ReferralController {
@@ -38,19 +46,28 @@ class ReferralController {
         this.referrals = referrals;
     }
 
+    @Operation(operationId = "submitReferral", summary = "Refer a case to another agency")
+    @ApiResponse(responseCode = "201", description = "The referral, submitted", headers = @Header(name = "Location",
+        description = "Where the new resource is", required = true, schema = @Schema(type = "string", format = "uri-reference")))
+    @ApiResponse(responseCode = "422", description = "No active consent that your agency may rely on covers the disclosure",
+        content = @Content)
     @PostMapping
     ResponseEntity<ReferralView> submit(Caller caller, @Valid @RequestBody SubmitReferral request) {
         Referral referral = referrals.submit(actor(caller), request.toNewReferral());
         return ResponseEntity.created(URI.create("/api/v1/referrals/" + referral.id())).body(view(referral));
     }
 
+    @Operation(operationId = "getReferral", summary = "Read a referral your agency is party to")
     @GetMapping("/{id}")
     ReferralView get(Caller caller, @PathVariable UUID id) {
         return view(referrals.get(id, caller.agency()));
     }
 
+    @Operation(operationId = "listReferrals", summary = "List the referrals your agency sent or received")
     @GetMapping
-    PageOf<ReferralView> list(Caller caller, @RequestParam(defaultValue = "received") String box,
+    PageOf<ReferralView> list(Caller caller,
+            @Parameter(schema = @Schema(allowableValues = { "sent", "received" }, defaultValue = "received"))
+            @RequestParam(defaultValue = "received") String box,
             @RequestParam(required = false) ReferralStatus status,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
@@ -63,26 +80,46 @@ class ReferralController {
         return new PageOf<>(found.items().stream().map(this::view).toList(), found.page(), found.size(), found.total());
     }
 
+    @Operation(operationId = "receiveReferral", summary = "Acknowledge receipt of a referral sent to your agency")
+    @ApiResponse(responseCode = "200", description = "The referral, after the transition")
+    @ApiResponse(responseCode = "409", description = "Your agency may not make this transition now (wrong party or status)",
+        content = @Content)
     @PostMapping("/{id}/receive")
     ReferralView receive(Caller caller, @PathVariable UUID id) {
         return view(referrals.receive(id, actor(caller)));
     }
 
+    @Operation(operationId = "acceptReferral", summary = "Accept a received referral: your agency owns the case")
+    @ApiResponse(responseCode = "200", description = "The referral, after the transition")
+    @ApiResponse(responseCode = "409", description = "Your agency may not make this transition now (wrong party or status)",
+        content = @Content)
     @PostMapping("/{id}/accept")
     ReferralView accept(Caller caller, @PathVariable UUID id) {
         return view(referrals.accept(id, actor(caller)));
     }
 
+    @Operation(operationId = "declineReferral", summary = "Decline a referral sent to your agency")
+    @ApiResponse(responseCode = "200", description = "The referral, after the transition")
+    @ApiResponse(responseCode = "409", description = "Your agency may not make this transition now (wrong party or status)",
+        content = @Content)
     @PostMapping("/{id}/decline")
     ReferralView decline(Caller caller, @PathVariable UUID id, @Valid @RequestBody DeclineRequest request) {
         return view(referrals.decline(id, actor(caller), request.reason(), request.comment()));
     }
 
+    @Operation(operationId = "withdrawReferral", summary = "Withdraw a referral your agency sent, before it is accepted")
+    @ApiResponse(responseCode = "200", description = "The referral, after the transition")
+    @ApiResponse(responseCode = "409", description = "Your agency may not make this transition now (wrong party or status)",
+        content = @Content)
     @PostMapping("/{id}/withdraw")
     ReferralView withdraw(Caller caller, @PathVariable UUID id) {
         return view(referrals.withdraw(id, actor(caller)));
     }
 
+    @Operation(operationId = "closeReferral", summary = "Close the case your agency owns")
+    @ApiResponse(responseCode = "200", description = "The referral, after the transition")
+    @ApiResponse(responseCode = "409", description = "Your agency may not make this transition now (wrong party or status)",
+        content = @Content)
     @PostMapping("/{id}/close")
     ReferralView close(Caller caller, @PathVariable UUID id) {
         return view(referrals.close(id, actor(caller)));
@@ -103,6 +140,11 @@ class ReferralController {
             referral.createdAt(), referral.updatedAt());
     }
 
+    @Schema(example = """
+        {"toAgency":"se.uppsala.nexus","subject":{"ref":"p-7f3a9c","protectedIdentity":false},
+         "urgency":"URGENT","concerns":["THREATS","RESTRICTED_FREEDOM"],
+         "legalBasis":{"type":"CONSENT","consentId":"0b8f1d2e-4c3a-4e6f-9a7b-1c2d3e4f5a6b"},
+         "summary":"Free text: stored encrypted, never on the wire"}""")
     record SubmitReferral(
             @NotBlank @Size(max = 100) String toAgency,
             @NotNull @Valid SubjectView subject,
@@ -129,6 +171,8 @@ class ReferralController {
             @Size(max = 40) String provisionCode) {
     }
 
+    @Schema(example = """
+        {"reason":"NOT_IN_REMIT","comment":"Free text: stored encrypted"}""")
     record DeclineRequest(@NotNull DeclineReason reason, @Size(max = 2000) String comment) {
     }
 

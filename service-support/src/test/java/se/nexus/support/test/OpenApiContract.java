@@ -1,0 +1,154 @@
+package se.nexus.support.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+
+/**
+ * A service's served OpenAPI document, parsed strictly, with the checks every service's contract must pass and a
+ * way to hold real answers against it. The document is also written to {@code target/openapi.json} for linters and
+ * client generators.
+ */
+public final class OpenApiContract {
+
+    private final String json;
+    private final OpenAPI api;
+
+    private OpenApiContract(String json, OpenAPI api) {
+        this.json = json;
+        this.api = api;
+    }
+
+    /** Fetches {@code /v3/api-docs} from the service on the port, fails on any parse message, and keeps a copy. */
+    public static OpenApiContract served(int port) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v3/api-docs")).build(),
+                HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            ParseOptions options = new ParseOptions();
+            options.setResolve(true);
+            SwaggerParseResult result = new OpenAPIV3Parser().readContents(response.body(), null, options);
+            assertThat(result.getMessages()).as("parser messages").isEmpty();
+            assertThat(result.getOpenAPI()).isNotNull();
+            Path copy = Path.of("target", "openapi.json");
+            Files.createDirectories(copy.getParent());
+            Files.writeString(copy, response.body());
+            return new OpenApiContract(response.body(), result.getOpenAPI());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public OpenAPI api() {
+        return api;
+    }
+
+    public String json() {
+        return json;
+    }
+
+    /** Each operation under {@code /api/}, with its path template. */
+    public void forEachApiOperation(BiConsumer<String, Map.Entry<PathItem.HttpMethod, Operation>> check) {
+        api.getPaths().forEach((path, item) -> {
+            if (path.startsWith("/api/")) {
+                item.readOperationsMap().entrySet().forEach(operation -> check.accept(path, operation));
+            }
+        });
+    }
+
+    /** What every service's document must say: no internal parameters, the token, problem details, JSON answers. */
+    public void assertEveryOperationIsFullyDescribed() {
+        assertThat(api.getInfo().getTitle()).isNotEqualTo("OpenAPI definition");
+        assertThat(api.getComponents().getSecuritySchemes()).containsKey("bearer");
+        assertThat(api.getComponents().getSchemas().get("Problem").getProperties())
+            .containsKeys("type", "title", "status", "detail", "errors");
+        assertThat(json).doesNotContain("\"*/*\"");
+        forEachApiOperation((path, entry) -> {
+            Operation operation = entry.getValue();
+            String name = entry.getKey() + " " + path;
+            assertThat(operation.getParameters() == null ? java.util.List.<String>of()
+                : operation.getParameters().stream().map(p -> p.getName()).toList()).as(name).doesNotContain("caller");
+            assertThat(operation.getSecurity()).as(name).anySatisfy(s -> assertThat(s).containsKey("bearer"));
+            assertThat(operation.getSummary()).as(name).isNotBlank();
+            for (String refusal : new String[] { "400", "401", "403" }) {
+                assertProblem(name, refusal, operation.getResponses().get(refusal));
+            }
+            operation.getResponses().forEach((code, response) -> {
+                if (code.startsWith("4") || code.startsWith("5")) {
+                    assertProblem(name, code, response);
+                }
+            });
+            if (path.contains("{")) {
+                assertProblem(name, "404", operation.getResponses().get("404"));
+            }
+            if (operation.getRequestBody() != null) {
+                assertProblem(name, "413", operation.getResponses().get("413"));
+            }
+            assertThat(operation.getResponses().keySet()).as(name).anyMatch(code -> code.startsWith("2"));
+            operation.getResponses().forEach((code, response) -> {
+                if (code.startsWith("2") && response.getContent() != null) {
+                    assertThat(response.getContent()).as(name + " " + code).isNotEmpty();
+                }
+            });
+        });
+    }
+
+    private static void assertProblem(String operation, String code, ApiResponse response) {
+        assertThat(response).as(operation + " documents " + code).isNotNull();
+        assertThat(response.getContent()).as(operation + " " + code).containsOnlyKeys("application/problem+json");
+        assertThat(response.getContent().get("application/problem+json").getSchema().get$ref())
+            .as(operation + " " + code).endsWith("/Problem");
+    }
+
+    /** The documented answer of an operation for a status, failing when the status is not documented. */
+    public ApiResponse response(String method, String path, int status) {
+        PathItem item = api.getPaths().get(path);
+        assertThat(item).as("documented path " + path).isNotNull();
+        Operation operation = item.readOperationsMap().get(PathItem.HttpMethod.valueOf(method));
+        assertThat(operation).as("documented " + method + " " + path).isNotNull();
+        ApiResponse response = operation.getResponses().get(Integer.toString(status));
+        assertThat(response).as(method + " " + path + " documents " + status).isNotNull();
+        return response;
+    }
+
+    /** Holds a real answer against the document: its status, its content type and the headers it promises. */
+    public void assertAnswers(String method, String path, HttpResponse<?> answer) {
+        ApiResponse documented = response(method, path, answer.statusCode());
+        String contentType = answer.headers().firstValue("Content-Type").orElse(null);
+        if (documented.getContent() == null || documented.getContent().isEmpty()) {
+            return;
+        }
+        assertThat(contentType).as(method + " " + path + " " + answer.statusCode()).isNotNull();
+        String mediaType = contentType.split(";")[0].trim();
+        assertThat(documented.getContent()).as(method + " " + path + " " + answer.statusCode() + " content")
+            .containsKey(mediaType);
+        if (documented.getHeaders() != null) {
+            documented.getHeaders().forEach((header, spec) -> {
+                if (Boolean.TRUE.equals(spec.getRequired())) {
+                    assertThat(answer.headers().firstValue(header)).as(method + " " + path + " header " + header)
+                        .isPresent();
+                }
+            });
+        }
+    }
+}
