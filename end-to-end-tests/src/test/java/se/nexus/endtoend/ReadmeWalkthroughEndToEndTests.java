@@ -15,10 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import se.nexus.local.LocalPlatform;
 
@@ -31,7 +29,6 @@ class ReadmeWalkthroughEndToEndTests {
     static final String SECTION = "## A whole case with curl";
     static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-    @TempDir
     static Path data;
     static LocalPlatform platform;
 
@@ -40,16 +37,8 @@ class ReadmeWalkthroughEndToEndTests {
         // Checked before the platform starts, so a machine without them skips in a second, not a minute.
         assumeTrue(onPath("bash") && onPath("curl") && onPath("sed") && onPath("grep"),
                 "the walkthrough needs bash, curl, sed and grep");
-        Path root = Path.of(System.getProperty("nexus.project.root", "..")).toAbsolutePath().normalize();
-        platform = LocalPlatform.start(LocalPlatform.Options.onFreePorts(root, data)
-            .withVersion(System.getProperty("nexus.version", LocalPlatform.Options.DEFAULT_VERSION)), System.out::println);
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (platform != null) {
-            platform.close();
-        }
+        platform = SharedPlatform.get();
+        data = SharedPlatform.workFolder("walkthrough");
     }
 
     @Test

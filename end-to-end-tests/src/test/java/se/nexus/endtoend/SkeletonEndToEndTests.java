@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,13 +25,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 
 import se.nexus.local.LocalPlatform;
 import se.nexus.schemas.Topics;
@@ -54,8 +51,6 @@ class SkeletonEndToEndTests {
     static final String SECRET_SUMMARY = "Leyla Marker-7731 hotas av sin bror, personnummer 19900101-2384";
     static final String SUBJECT_REF = "p-e2e-" + UUID.randomUUID().toString().substring(0, 8);
 
-    @TempDir
-    static Path data;
     static LocalPlatform platform;
     static final ApiClient api = new ApiClient();
     static final List<String> tokens = new ArrayList<>();
@@ -63,16 +58,7 @@ class SkeletonEndToEndTests {
 
     @BeforeAll
     static void startPlatform() {
-        Path root = Path.of(System.getProperty("nexus.project.root", "..")).toAbsolutePath().normalize();
-        platform = LocalPlatform.start(LocalPlatform.Options.onFreePorts(root, data)
-            .withVersion(System.getProperty("nexus.version", LocalPlatform.Options.DEFAULT_VERSION)), System.out::println);
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (platform != null) {
-            platform.close();
-        }
+        platform = SharedPlatform.get();
     }
 
     static String token(String agency, String... roles) {
