@@ -17,14 +17,5 @@ class ArchitectureTests {
     static final ServiceArchitecture SERVICE = ServiceArchitecture.of("se.nexus.audit", "messaging", "web");
 
     @ArchTest
-    static final ArchRule onlyMessagingKnowsKafkaAndAvro = SERVICE.onlyMessagingKnowsKafkaAndAvro();
-
-    @ArchTest
-    static final ArchRule domainKnowsNoTransport = SERVICE.domainKnowsNoTransport();
-
-    @ArchTest
-    static final ArchRule domainRefusalsNameOnlyTheirStatus = SERVICE.domainRefusalsNameOnlyTheirStatus();
-
-    @ArchTest
-    static final ArchRule usesNoOtherService = SERVICE.usesNoOtherService();
+    static final ArchRule keepsTheRulesOfEveryService = SERVICE.all();
 }

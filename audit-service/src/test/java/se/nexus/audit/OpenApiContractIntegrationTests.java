@@ -5,31 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.Set;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import se.nexus.infrastructure.SharedInfrastructure;
 import se.nexus.support.test.NexusIntegrationTest;
-import se.nexus.support.test.OpenApiContract;
+import se.nexus.support.test.ServedOpenApiDocumentTests;
 
 /** The served OpenAPI document is the API: it parses cleanly and documents what real calls answer. */
 @NexusIntegrationTest
-class OpenApiContractIntegrationTests {
+class OpenApiContractIntegrationTests extends ServedOpenApiDocumentTests {
 
-    @LocalServerPort
-    int port;
-    OpenApiContract contract;
-
-    @BeforeEach
-    void fetch() {
-        contract = OpenApiContract.served(port);
-    }
-
-    @Test
-    void everyOperationIsFullyDescribed() {
-        contract.assertEveryOperationIsFullyDescribed();
-    }
 
     @Test
     void theExportIsJsonLinesAndACheckpointIsCreated() {

@@ -21,16 +21,7 @@ class ArchitectureTests {
         .withAdapterClass("notification.NotificationStream");
 
     @ArchTest
-    static final ArchRule onlyMessagingKnowsKafkaAndAvro = SERVICE.onlyMessagingKnowsKafkaAndAvro();
-
-    @ArchTest
-    static final ArchRule domainKnowsNoTransport = SERVICE.domainKnowsNoTransport();
-
-    @ArchTest
-    static final ArchRule domainRefusalsNameOnlyTheirStatus = SERVICE.domainRefusalsNameOnlyTheirStatus();
-
-    @ArchTest
-    static final ArchRule usesNoOtherService = SERVICE.usesNoOtherService();
+    static final ArchRule keepsTheRulesOfEveryService = SERVICE.all();
 
     @ArchTest
     static final ArchRule webhooksKnowNoMessaging = noClasses().that().resideInAPackage("se.nexus.notification.webhook..")

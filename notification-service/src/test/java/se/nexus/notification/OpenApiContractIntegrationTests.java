@@ -9,33 +9,18 @@ import java.net.http.HttpResponse;
 import java.util.Set;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import se.nexus.infrastructure.SharedInfrastructure;
-import se.nexus.support.test.OpenApiContract;
+import se.nexus.support.test.ServedOpenApiDocumentTests;
 
 /** The served OpenAPI document is the API: it parses cleanly and documents what real calls answer. */
 @NotificationServiceTest
-class OpenApiContractIntegrationTests {
+class OpenApiContractIntegrationTests extends ServedOpenApiDocumentTests {
 
     static final String AGENCY = "se.uppsala.socialtjanst";
 
-    @LocalServerPort
-    int port;
-    OpenApiContract contract;
     final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeEach
-    void fetch() {
-        contract = OpenApiContract.served(port);
-    }
-
-    @Test
-    void everyOperationIsFullyDescribed() {
-        contract.assertEveryOperationIsFullyDescribed();
-    }
 
     @Test
     void theStreamIsServerSentEventsThatMayBeRefusedWithRetryAfter() {

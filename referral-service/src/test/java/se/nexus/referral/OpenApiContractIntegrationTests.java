@@ -15,42 +15,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Schema;
 import se.nexus.support.test.NexusIntegrationTest;
-import se.nexus.support.test.OpenApiContract;
+import se.nexus.support.test.ServedOpenApiDocumentTests;
 
 /**
  * The served OpenAPI document is the API: it parses cleanly, describes every refusal the mechanisms make, and
  * documents every status, content type and header that a walk through a case really answers.
  */
 @NexusIntegrationTest
-class OpenApiContractIntegrationTests {
+class OpenApiContractIntegrationTests extends ServedOpenApiDocumentTests {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final List<String> CREATING = List.of("/api/v1/referrals", "/api/v1/consents",
         "/api/v1/referrals/{referralId}/handovers");
 
-    @LocalServerPort
-    int port;
-    OpenApiContract contract;
     final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeEach
-    void fetch() {
-        contract = OpenApiContract.served(port);
-    }
-
-    @Test
-    void everyOperationIsFullyDescribed() {
-        contract.assertEveryOperationIsFullyDescribed();
-    }
 
     @Test
     void creatingPostsAnswer201WithLocationAndTakeAnIdempotencyKey() {

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -42,6 +43,12 @@ public record ServiceArchitecture(String root, List<String> adapterPackages, Lis
     public ServiceArchitecture withAdapterClass(String relativeName) {
         return new ServiceArchitecture(root, adapterPackages,
             Stream.concat(adapterClasses.stream(), Stream.of(root + "." + relativeName)).toList());
+    }
+
+    /** Every rule below, as one: each service checks the same set. */
+    public ArchRule all() {
+        return CompositeArchRule.of(onlyMessagingKnowsKafkaAndAvro()).and(domainKnowsNoTransport())
+            .and(domainRefusalsNameOnlyTheirStatus()).and(usesNoOtherService());
     }
 
     /** Avro, the event contracts and Kafka are the messaging adapter's business, nobody else's. */

@@ -1,0 +1,26 @@
+package se.nexus.support.test;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * What every service's served OpenAPI document must hold; each service's contract test extends this with what
+ * only its own operations answer.
+ */
+public abstract class ServedOpenApiDocumentTests {
+
+    @LocalServerPort
+    protected int port;
+    protected OpenApiContract contract;
+
+    @BeforeEach
+    void fetchTheServedDocument() {
+        contract = OpenApiContract.served(port);
+    }
+
+    @Test
+    void everyOperationIsFullyDescribed() {
+        contract.assertEveryOperationIsFullyDescribed();
+    }
+}
