@@ -15,6 +15,10 @@ import se.nexus.support.test.ServedOpenApiDocumentTests;
 @NexusIntegrationTest
 class OpenApiContractIntegrationTests extends ServedOpenApiDocumentTests {
 
+    OpenApiContractIntegrationTests() {
+        super("audit-service");
+    }
+
 
     @Test
     void theExportIsJsonLinesAndACheckpointIsCreated() {

@@ -18,6 +18,10 @@ import se.nexus.support.test.ServedOpenApiDocumentTests;
 @NotificationServiceTest
 class OpenApiContractIntegrationTests extends ServedOpenApiDocumentTests {
 
+    OpenApiContractIntegrationTests() {
+        super("notification-service");
+    }
+
     static final String AGENCY = "se.uppsala.socialtjanst";
 
     final HttpClient http = HttpClient.newHttpClient();

@@ -31,6 +31,10 @@ import se.nexus.support.test.ServedOpenApiDocumentTests;
 @NexusIntegrationTest
 class OpenApiContractIntegrationTests extends ServedOpenApiDocumentTests {
 
+    OpenApiContractIntegrationTests() {
+        super("referral-service");
+    }
+
     static final ObjectMapper JSON = new ObjectMapper();
     static final List<String> CREATING = List.of("/api/v1/referrals", "/api/v1/consents",
         "/api/v1/referrals/{referralId}/handovers");

@@ -17,15 +17,20 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.parser.OpenAPIV3Parser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 
 /**
  * A service's served OpenAPI document, parsed strictly, with the checks every service's contract must pass and a
  * way to hold real answers against it. The document is also written to {@code target/openapi.json} for linters and
- * client generators.
+ * client generators, pretty-printed and without {@code servers} (springdoc names the test's random port there).
  */
 public final class OpenApiContract {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String json;
     private final OpenAPI api;
@@ -49,13 +54,35 @@ public final class OpenApiContract {
             assertThat(result.getOpenAPI()).isNotNull();
             Path copy = Path.of("target", "openapi.json");
             Files.createDirectories(copy.getParent());
-            Files.writeString(copy, response.body());
+            Files.writeString(copy, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(portable(response.body())) + "\n");
             return new OpenApiContract(response.body(), result.getOpenAPI());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The document as JSON without its {@code servers}, the one part that depends on where it was served. */
+    private static JsonNode portable(String json) throws IOException {
+        ObjectNode document = (ObjectNode) JSON.readTree(json);
+        document.remove("servers");
+        return document;
+    }
+
+    /**
+     * The served document says exactly what the committed copy says: the copy is what the generated clients are
+     * built from, so a change to the API that is not also a change to the copy breaks the build.
+     */
+    public void assertSameAsCommitted(Path committed) {
+        try {
+            assertThat(portable(json)).as("The served OpenAPI document differs from " + committed.normalize()
+                    + ", which the end-to-end tests' generated clients are built from. If the change is meant, copy "
+                    + "target/openapi.json over it.")
+                .isEqualTo(portable(Files.readString(committed)));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + committed, e);
         }
     }
 

@@ -1,5 +1,7 @@
 package se.nexus.support.test;
 
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -13,6 +15,12 @@ public abstract class ServedOpenApiDocumentTests {
     @LocalServerPort
     protected int port;
     protected OpenApiContract contract;
+    private final String service;
+
+    /** The checks for the service of this name, whose committed document is {@code docs/openapi/<service>.json}. */
+    protected ServedOpenApiDocumentTests(String service) {
+        this.service = service;
+    }
 
     @BeforeEach
     void fetchTheServedDocument() {
@@ -22,5 +30,10 @@ public abstract class ServedOpenApiDocumentTests {
     @Test
     void everyOperationIsFullyDescribed() {
         contract.assertEveryOperationIsFullyDescribed();
+    }
+
+    @Test
+    void isTheCommittedDocumentTheClientsAreGeneratedFrom() {
+        contract.assertSameAsCommitted(Path.of("..", "docs", "openapi", service + ".json"));
     }
 }
