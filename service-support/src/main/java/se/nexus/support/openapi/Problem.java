@@ -13,8 +13,8 @@ record Problem(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Bad Request") String title,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "400") int status,
         @Schema(example = "The request has invalid fields") String detail,
-        @Schema(example = "/api/v1/referrals", description = "The path of the request that was refused")
-        URI instance,
+        @Schema(example = "/api/v1/referrals", format = "uri-reference",
+            description = "The path of the request that was refused") String instance,
         @Schema(description = "The invalid fields and why, only for invalid-request; never their values")
         List<FieldError> errors) {
 

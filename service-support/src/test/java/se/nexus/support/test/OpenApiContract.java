@@ -26,7 +26,8 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
 /**
  * A service's served OpenAPI document, parsed strictly, with the checks every service's contract must pass and a
  * way to hold real answers against it. The document is also written to {@code target/openapi.json} for linters and
- * client generators, pretty-printed and without {@code servers} (springdoc names the test's random port there).
+ * client generators, pretty-printed, with the service's address in the local stack as its server (springdoc names
+ * the test's random port there).
  */
 public final class OpenApiContract {
 
@@ -34,14 +35,19 @@ public final class OpenApiContract {
 
     private final String json;
     private final OpenAPI api;
+    private final String server;
 
-    private OpenApiContract(String json, OpenAPI api) {
+    private OpenApiContract(String json, OpenAPI api, String server) {
         this.json = json;
         this.api = api;
+        this.server = server;
     }
 
-    /** Fetches {@code /v3/api-docs} from the service on the port, fails on any parse message, and keeps a copy. */
-    public static OpenApiContract served(int port) {
+    /**
+     * Fetches {@code /v3/api-docs} from the service on the port, fails on any parse message, and keeps a copy that
+     * names {@code server} (the service's address where clients meet it) instead of the test's port.
+     */
+    public static OpenApiContract served(int port, String server) {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v3/api-docs")).build(),
@@ -54,8 +60,8 @@ public final class OpenApiContract {
             assertThat(result.getOpenAPI()).isNotNull();
             Path copy = Path.of("target", "openapi.json");
             Files.createDirectories(copy.getParent());
-            Files.writeString(copy, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(portable(response.body())) + "\n");
-            return new OpenApiContract(response.body(), result.getOpenAPI());
+            Files.writeString(copy, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(portable(response.body(), server)) + "\n");
+            return new OpenApiContract(response.body(), result.getOpenAPI(), server);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -64,10 +70,11 @@ public final class OpenApiContract {
         }
     }
 
-    /** The document as JSON without its {@code servers}, the one part that depends on where it was served. */
-    private static JsonNode portable(String json) throws IOException {
+    /** The document as JSON naming the given server: the one part that depends on where it was served. */
+    private static JsonNode portable(String json, String server) throws IOException {
         ObjectNode document = (ObjectNode) JSON.readTree(json);
-        document.remove("servers");
+        document.putArray("servers").addObject().put("url", server)
+            .put("description", "The local stack (mvn -Plocal); a deployment serves it at its own address");
         return document;
     }
 
@@ -77,10 +84,10 @@ public final class OpenApiContract {
      */
     public void assertSameAsCommitted(Path committed) {
         try {
-            assertThat(portable(json)).as("The served OpenAPI document differs from " + committed.normalize()
+            assertThat(portable(json, server)).as("The served OpenAPI document differs from " + committed.normalize()
                     + ", which the end-to-end tests' generated clients are built from. If the change is meant, copy "
                     + "target/openapi.json over it.")
-                .isEqualTo(portable(Files.readString(committed)));
+                .isEqualTo(JSON.readTree(Files.readString(committed)));
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read " + committed, e);
         }

@@ -1,6 +1,7 @@
 package se.nexus.support.test;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,10 @@ public abstract class ServedOpenApiDocumentTests {
     protected OpenApiContract contract;
     private final String service;
 
+    /** Where each service answers in the local stack, the server its committed document names. */
+    private static final Map<String, String> LOCAL_STACK = Map.of("referral-service", "http://localhost:8081",
+        "notification-service", "http://localhost:8082", "audit-service", "http://localhost:8083");
+
     /** The checks for the service of this name, whose committed document is {@code docs/openapi/<service>.json}. */
     protected ServedOpenApiDocumentTests(String service) {
         this.service = service;
@@ -24,7 +29,7 @@ public abstract class ServedOpenApiDocumentTests {
 
     @BeforeEach
     void fetchTheServedDocument() {
-        contract = OpenApiContract.served(port);
+        contract = OpenApiContract.served(port, LOCAL_STACK.get(service));
     }
 
     @Test
