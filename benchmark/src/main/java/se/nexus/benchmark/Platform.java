@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -82,10 +81,10 @@ final class Platform implements AutoCloseable {
         return local != null;
     }
 
-    /** A token of this agency with one role: signed directly when started here, client credentials otherwise. */
+    /** A token of this agency with one role, by client credentials from the platform's identity provider. */
     String token(String agency, String role) {
         if (local != null) {
-            return local.tokenIssuer().issue("benchmark-" + role.toLowerCase(), agency, Set.of(role));
+            return local.token(agency, role);
         }
         return clientCredentials(agency, role);
     }

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -113,7 +112,7 @@ class GeneratedClientEndToEndTests {
     }
 
     private static String token(String agency, String role) {
-        return platform.tokenIssuer().issue("generated-client-" + role.toLowerCase(), agency, Set.of(role));
+        return platform.token(agency, role);
     }
 
     private static se.nexus.client.referral.ApiClient referral(String agency, String role) {

@@ -97,7 +97,7 @@ class ReadmeWalkthroughEndToEndTests {
     static String onThisPlatform(String script) {
         Map<String, String> services = Map.of("8081", "referral-service", "8082", "notification-service", "8083",
                 "audit-service");
-        String moved = script.replace("localhost:8090", "localhost:" + platform.tokenIssuer().port());
+        String moved = script.replace("http://localhost:8090", platform.issuerUri());
         for (var service : services.entrySet()) {
             moved = moved.replace("localhost:" + service.getKey(), platform.serviceUrl(service.getValue())
                 .replace("http://", ""));

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -78,7 +77,7 @@ class SkeletonEndToEndTests {
     }
 
     static String token(String agency, String... roles) {
-        return platform.tokenIssuer().issue("user-" + agency.hashCode(), agency, Set.of(roles));
+        return platform.token(agency, roles);
     }
 
     static String referrals() {

@@ -12,18 +12,20 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import se.nexus.infrastructure.ChildProcess;
 import se.nexus.infrastructure.Database;
-import se.nexus.infrastructure.DemoClients;
 import se.nexus.infrastructure.KafkaBroker;
 import se.nexus.infrastructure.Postgres;
 import se.nexus.infrastructure.SchemaRegistry;
 import se.nexus.infrastructure.ShutdownHooks;
-import se.nexus.infrastructure.TokenIssuer;
 
 /** The whole Nexus platform on this machine: infrastructure plus the services as processes; close() stops it all. */
 public final class LocalPlatform implements AutoCloseable {
+
+	/** The identity provider (Spring Authorization Server), started from its jar like the services. */
+	public static final String IDENTITY_PROVIDER = "identity-provider";
 
 	/** The services, in the order they are reported. */
 	public static final List<String> SERVICES = List.of("referral-service", "notification-service", "audit-service");
@@ -40,7 +42,7 @@ public final class LocalPlatform implements AutoCloseable {
 
 	private SchemaRegistry registry;
 
-	private TokenIssuer tokenIssuer;
+	private RunningService identityProvider;
 
 	private final Map<String, RunningService> services = new LinkedHashMap<>();
 
@@ -61,6 +63,7 @@ public final class LocalPlatform implements AutoCloseable {
 		LocalPlatform platform = new LocalPlatform(resolved, progress);
 		ShutdownHooks.register(platform);
 		try {
+			platform.startIdentityProvider();
 			platform.startInfrastructure();
 			platform.startServices(jars);
 			return platform;
@@ -82,9 +85,21 @@ public final class LocalPlatform implements AutoCloseable {
 		report("Schema registry ready at " + registry.url() + " (schemas stored in PostgreSQL database registry)");
 		kafka = join(startingKafka);
 		report("Kafka ready at " + kafka.bootstrapServers());
-		tokenIssuer = TokenIssuer.start(options.tokenIssuerPort(), DemoClients.all(),
-				options.dataDir().resolve("token-issuer-key.json"));
-		report("Token issuer ready at " + tokenIssuer.tokenUri());
+		identityProvider.awaitReady(options.readinessTimeout());
+		report("Identity provider ready at " + identityProvider.url());
+	}
+
+	/** Started first and awaited last: its JVM warms up while PostgreSQL, the registry and Kafka start. */
+	private void startIdentityProvider() {
+		createDirectories(options.dataDir().resolve("logs"));
+		int port = options.identityProviderPort();
+		// The key lives with the rest of the local data: tokens survive a restart, and a reset resets it too.
+		Map<String, String> environment = Map.of("NEXUS_HTTP_PORT", String.valueOf(port), "NEXUS_ISSUER_URI",
+				"http://localhost:" + port, "NEXUS_IDP_KEY_FILE",
+				options.dataDir().resolve("identity-provider-key.json").toString());
+		ChildProcess process = ChildProcess.start(IDENTITY_PROVIDER, command(options.identityProviderJar()),
+				environment, options.projectRoot(), logFile(IDENTITY_PROVIDER));
+		identityProvider = new RunningService(IDENTITY_PROVIDER, port, process);
 	}
 
 	private void startServices(List<Path> jars) {
@@ -117,8 +132,8 @@ public final class LocalPlatform implements AutoCloseable {
 		Map<String, String> environment = new LinkedHashMap<>(Map.of("NEXUS_HTTP_PORT", String.valueOf(port),
 				"NEXUS_DB_URL", database.jdbcUrl(), "NEXUS_DB_USERNAME", database.username(),
 				"NEXUS_DB_PASSWORD", database.password(), "NEXUS_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-				"NEXUS_SCHEMA_REGISTRY_URL", registry.url(), "NEXUS_JWK_SET_URI", tokenIssuer.jwkSetUri(),
-				"NEXUS_JWT_ISSUER_URI", tokenIssuer.issuerUri()));
+				"NEXUS_SCHEMA_REGISTRY_URL", registry.url(), "NEXUS_JWK_SET_URI", jwkSetUri(),
+				"NEXUS_JWT_ISSUER_URI", issuerUri()));
 		if (service.equals("audit-service")) {
 			// The development signing key lives with the rest of the local data, so a reset resets it too.
 			environment.put("NEXUS_AUDIT_DEV_KEY_FILE",
@@ -145,13 +160,28 @@ public final class LocalPlatform implements AutoCloseable {
 		return "http://localhost:" + options.servicePorts().get(requireService(service));
 	}
 
-	/** The file a service's output goes to. */
+	/** The file a service's (or the identity provider's) output goes to. */
 	public Path logFile(String service) {
-		return options.dataDir().resolve("logs").resolve(requireService(service) + ".log");
+		String name = service.equals(IDENTITY_PROVIDER) ? service : requireService(service);
+		return options.dataDir().resolve("logs").resolve(name + ".log");
 	}
 
-	public TokenIssuer tokenIssuer() {
-		return tokenIssuer;
+	/** The identity provider's base URL, also the iss of its tokens, e.g. http://localhost:8090. */
+	public String issuerUri() {
+		return identityProvider.url();
+	}
+
+	public String tokenUri() {
+		return issuerUri() + "/oauth2/token";
+	}
+
+	public String jwkSetUri() {
+		return issuerUri() + "/oauth2/jwks";
+	}
+
+	/** A token from the identity provider for the agency's system (client credentials) with these roles. */
+	public String token(String agency, String... roles) {
+		return new ClientCredentials(tokenUri()).token(agency, roles);
 	}
 
 	public String kafkaBootstrapServers() {
@@ -177,7 +207,7 @@ public final class LocalPlatform implements AutoCloseable {
 		return exited;
 	}
 
-	/** Stops the services (waiting for them), then the token issuer, registry, Kafka and PostgreSQL. */
+	/** Stops the services (waiting for them), then the identity provider, registry, Kafka and PostgreSQL. */
 	@Override
 	public synchronized void close() {
 		if (closed) {
@@ -187,7 +217,7 @@ public final class LocalPlatform implements AutoCloseable {
 		ShutdownHooks.unregister(this);
 		services.values().stream().map(service -> CompletableFuture.runAsync(service.process()::close)).toList()
 			.forEach(CompletableFuture::join);
-		quietly(tokenIssuer, TokenIssuer::stop);
+		quietly(identityProvider, service -> service.process().close());
 		quietly(registry, SchemaRegistry::stop);
 		quietly(kafka, KafkaBroker::stop);
 		quietly(postgres, Postgres::stop);
@@ -270,7 +300,7 @@ public final class LocalPlatform implements AutoCloseable {
 	 * @param servicePorts the HTTP port of each service
 	 */
 	public record Options(Path projectRoot, Path dataDir, String version, int postgresPort, int kafkaPort,
-			int registryPort, int tokenIssuerPort, List<String> services, Map<String, Integer> servicePorts,
+			int registryPort, int identityProviderPort, List<String> services, Map<String, Integer> servicePorts,
 			Duration readinessTimeout, List<String> serviceJvmOptions) {
 
 		public static final String DEFAULT_VERSION = "0.1.0-SNAPSHOT";
@@ -283,7 +313,7 @@ public final class LocalPlatform implements AutoCloseable {
 			serviceJvmOptions = List.copyOf(serviceJvmOptions);
 		}
 
-		/** The fixed local defaults: PostgreSQL 15432, Kafka 19092, registry 18081, token issuer 8090, services 8081-8083. */
+		/** The fixed local defaults: PostgreSQL 15432, Kafka 19092, registry 18081, identity provider 8090, services 8081-8083. */
 		public static Options defaults(Path projectRoot, Path dataDir) {
 			return new Options(projectRoot, dataDir, DEFAULT_VERSION, 15432, 19092, 18081, 8090, SERVICES,
 					Map.of("referral-service", 8081, "notification-service", 8082, "audit-service", 8083),
@@ -296,34 +326,39 @@ public final class LocalPlatform implements AutoCloseable {
 				.withServicePorts(Map.of("referral-service", 0, "notification-service", 0, "audit-service", 0));
 		}
 
-		public Options withPorts(int postgres, int kafka, int registry, int tokenIssuer) {
-			return new Options(projectRoot, dataDir, version, postgres, kafka, registry, tokenIssuer, services,
+		public Options withPorts(int postgres, int kafka, int registry, int identityProvider) {
+			return new Options(projectRoot, dataDir, version, postgres, kafka, registry, identityProvider, services,
 					servicePorts, readinessTimeout, serviceJvmOptions);
 		}
 
 		public Options withServicePorts(Map<String, Integer> ports) {
-			return new Options(projectRoot, dataDir, version, postgresPort, kafkaPort, registryPort, tokenIssuerPort,
+			return new Options(projectRoot, dataDir, version, postgresPort, kafkaPort, registryPort, identityProviderPort,
 					services, ports, readinessTimeout, serviceJvmOptions);
 		}
 
 		public Options withServices(List<String> only) {
-			return new Options(projectRoot, dataDir, version, postgresPort, kafkaPort, registryPort, tokenIssuerPort,
+			return new Options(projectRoot, dataDir, version, postgresPort, kafkaPort, registryPort, identityProviderPort,
 					only, servicePorts, readinessTimeout, serviceJvmOptions);
 		}
 
 		public Options withVersion(String projectVersion) {
 			return new Options(projectRoot, dataDir, projectVersion, postgresPort, kafkaPort, registryPort,
-					tokenIssuerPort, services, servicePorts, readinessTimeout, serviceJvmOptions);
+					identityProviderPort, services, servicePorts, readinessTimeout, serviceJvmOptions);
 		}
 
 		public Options withReadinessTimeout(Duration timeout) {
-			return new Options(projectRoot, dataDir, version, postgresPort, kafkaPort, registryPort, tokenIssuerPort,
+			return new Options(projectRoot, dataDir, version, postgresPort, kafkaPort, registryPort, identityProviderPort,
 					services, servicePorts, timeout, serviceJvmOptions);
 		}
 
 		public Options withServiceJvmOptions(List<String> jvmOptions) {
-			return new Options(projectRoot, dataDir, version, postgresPort, kafkaPort, registryPort, tokenIssuerPort,
+			return new Options(projectRoot, dataDir, version, postgresPort, kafkaPort, registryPort, identityProviderPort,
 					services, servicePorts, readinessTimeout, jvmOptions);
+		}
+
+		/** Where the identity provider's executable jar is expected, beside the services'. */
+		public Path identityProviderJar() {
+			return serviceJar(IDENTITY_PROVIDER);
 		}
 
 		/** Where a service's executable jar is expected: {@code <root>/<service>/target/<service>-<version>-exec.jar}. */
@@ -332,7 +367,9 @@ public final class LocalPlatform implements AutoCloseable {
 		}
 
 		List<Path> requireServiceJars() {
-			List<String> missing = services.stream().filter(service -> !Files.isRegularFile(serviceJar(service))).toList();
+			List<String> missing = Stream.concat(Stream.of(IDENTITY_PROVIDER), services.stream())
+				.filter(service -> !Files.isRegularFile(serviceJar(service)))
+				.toList();
 			if (!missing.isEmpty()) {
 				throw new ServiceNotBuilt("Service jar(s) not built: "
 						+ String.join(", ", missing.stream().map(s -> projectRoot.relativize(serviceJar(s)).toString()).toList())
@@ -346,8 +383,9 @@ public final class LocalPlatform implements AutoCloseable {
 		Options resolvePorts() {
 			Map<String, Integer> ports = new LinkedHashMap<>();
 			services.forEach(service -> ports.put(service, Readiness.orFree(servicePorts.getOrDefault(service, 0))));
-			// The infrastructure servers pick their own free ports for 0; services need theirs before they start.
-			return withServicePorts(ports);
+			// The infrastructure servers pick their own free ports for 0; processes need theirs before they start.
+			return withServicePorts(ports).withPorts(postgresPort, kafkaPort, registryPort,
+					Readiness.orFree(identityProviderPort));
 		}
 	}
 

@@ -44,7 +44,7 @@ public final class LocalStack {
 		}
 		return defaults
 			.withPorts(port("POSTGRES", defaults.postgresPort()), port("KAFKA", defaults.kafkaPort()),
-					port("REGISTRY", defaults.registryPort()), port("TOKEN_ISSUER", defaults.tokenIssuerPort()))
+					port("REGISTRY", defaults.registryPort()), port("IDENTITY_PROVIDER", defaults.identityProviderPort()))
 			.withServicePorts(servicePorts)
 			.withVersion(System.getProperty("nexus.version", LocalPlatform.Options.DEFAULT_VERSION));
 	}
@@ -67,7 +67,7 @@ public final class LocalStack {
 	}
 
 	private static void printReady(LocalPlatform platform) {
-		String issuer = "http://localhost:" + platform.tokenIssuer().port();
+		String issuer = platform.issuerUri();
 		StringBuilder text = new StringBuilder();
 		text.append(String.format("%nNexus is ready after %.1f s.%n%n", platform.elapsedSeconds()));
 		for (String service : platform.options().services()) {
@@ -75,12 +75,15 @@ public final class LocalStack {
 			text.append(String.format("  %-21s %s   OpenAPI %s/v3/api-docs   log %s%n", service, url, url,
 					platform.logFile(service)));
 		}
-		text.append(String.format("  %-21s %s/oauth2/token   (keys %s/oauth2/jwks)%n", "token issuer", issuer, issuer));
+		text.append(String.format("  %-21s %s/oauth2/token   (keys %s/oauth2/jwks)   log %s%n", "identity provider",
+				issuer, issuer, platform.logFile(LocalPlatform.IDENTITY_PROVIDER)));
 		text.append(String.format("  %-21s %s%n", "Kafka", platform.kafkaBootstrapServers()));
 		text.append(String.format("  %-21s %s%n", "schema registry", platform.schemaRegistryUrl()));
 		text.append(String.format("  %-21s %s (user postgres)%n", "PostgreSQL", platform.database("postgres").jdbcUrl()));
 		text.append(String.format("%nDemo clients: client id = agency id, secret demo-secret; roles CASEWORKER and "
-				+ "COORDINATOR (+ AUDITOR for se.uppsala.nexus); se.lansstyrelsen.uppsala: AUDITOR only. Get a token:%n%n"));
+				+ "COORDINATOR (+ AUDITOR for se.uppsala.nexus); se.lansstyrelsen.uppsala: AUDITOR only.%nDemo people "
+				+ "(sign-in page %s/login): <role in lower case>@<agency id>, e.g. coordinator@se.uppsala.nexus, password "
+				+ "demo-password.%nGet a token:%n%n", issuer));
 		text.append("  TOKEN=$(curl -s -u se.uppsala.socialtjanst:demo-secret -d grant_type=client_credentials "
 				+ "-d scope=CASEWORKER " + issuer + "/oauth2/token | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')\n");
 		String first = platform.options().services().isEmpty() ? null : platform.options().services().get(0);

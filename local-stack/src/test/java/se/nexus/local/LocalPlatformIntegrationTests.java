@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -31,11 +30,13 @@ class LocalPlatformIntegrationTests {
 
 	@Test
 	void startsTheServicesWithTheirSettingsAndStopsThem() throws Exception {
+		copyIdentityProviderJar();
 		for (String service : LocalPlatform.SERVICES) {
 			writeFakeServiceJar(root.resolve(service + "/target/" + service + "-0.1.0-SNAPSHOT-exec.jar"));
 		}
 		LocalPlatform.Options options = LocalPlatform.Options.onFreePorts(root, root.resolve(".nexus-local"));
 		String readiness;
+		String idpReadiness;
 		try (LocalPlatform platform = LocalPlatform.start(options, System.out::println)) {
 			readiness = platform.serviceUrl("audit-service") + "/actuator/health/readiness";
 			assertThat(status(readiness)).isEqualTo(200);
@@ -44,16 +45,20 @@ class LocalPlatformIntegrationTests {
 				.contains("/audit\n")
 				.contains("NEXUS_KAFKA_BOOTSTRAP_SERVERS=" + platform.kafkaBootstrapServers())
 				.contains("NEXUS_SCHEMA_REGISTRY_URL=" + platform.schemaRegistryUrl())
-				.contains("NEXUS_JWK_SET_URI=" + platform.tokenIssuer().jwkSetUri())
+				.contains("NEXUS_JWK_SET_URI=" + platform.jwkSetUri())
+				.contains("NEXUS_JWT_ISSUER_URI=" + platform.issuerUri())
 				.contains("NEXUS_DB_PASSWORD set: true");
 			assertThat(platform.exitedServices()).isEmpty();
-			assertThat(platform.tokenIssuer().issue("system", "se.uppsala.nexus", Set.of("AUDITOR"))).isNotBlank();
+			assertThat(platform.token("se.uppsala.nexus", "AUDITOR")).isNotBlank();
+			idpReadiness = platform.issuerUri() + "/actuator/health/readiness";
 		}
 		assertThat(status(readiness)).isEqualTo(-1);
+		assertThat(status(idpReadiness)).isEqualTo(-1);
 	}
 
 	@Test
 	void keepsSchemasAndSigningKeyBetweenRuns() throws Exception {
+		copyIdentityProviderJar();
 		LocalPlatform.Options options = LocalPlatform.Options.onFreePorts(root, root.resolve(".nexus-local"))
 			.withServices(List.of());
 		String id;
@@ -66,14 +71,14 @@ class LocalPlatformIntegrationTests {
 				.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(registered.statusCode()).isEqualTo(200);
 			id = registered.body().replaceAll("\\D", "");
-			jwks = platform.tokenIssuer().jwkSetJson();
+			jwks = get(platform.jwkSetUri());
 		}
 		try (LocalPlatform platform = LocalPlatform.start(options, System.out::println)) {
 			HttpResponse<String> schema = http.send(
 					HttpRequest.newBuilder(URI.create(platform.schemaRegistryUrl() + "/schemas/ids/" + id)).build(),
 					HttpResponse.BodyHandlers.ofString());
 			assertThat(schema.body()).contains("ReferralSent");
-			assertThat(platform.tokenIssuer().jwkSetJson()).isEqualTo(jwks);
+			assertThat(get(platform.jwkSetUri())).isEqualTo(jwks);
 		}
 	}
 
@@ -86,6 +91,18 @@ class LocalPlatformIntegrationTests {
 		catch (IOException e) {
 			throw new java.io.UncheckedIOException(e);
 		}
+	}
+
+	private String get(String url) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+	}
+
+	/** The real identity provider, built before this module (it is a dependency), in the temporary project root. */
+	private void copyIdentityProviderJar() throws IOException {
+		Path jar = LocalPlatform.Options.defaults(root, root).identityProviderJar();
+		Path built = Path.of("..").resolve(root.relativize(jar)).toAbsolutePath().normalize();
+		Files.createDirectories(jar.getParent());
+		Files.copy(built, jar);
 	}
 
 	private int status(String url) {

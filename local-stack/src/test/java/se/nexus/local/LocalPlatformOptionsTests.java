@@ -17,7 +17,7 @@ class LocalPlatformOptionsTests {
 		assertThat(options.postgresPort()).isEqualTo(15432);
 		assertThat(options.kafkaPort()).isEqualTo(19092);
 		assertThat(options.registryPort()).isEqualTo(18081);
-		assertThat(options.tokenIssuerPort()).isEqualTo(8090);
+		assertThat(options.identityProviderPort()).isEqualTo(8090);
 		assertThat(options.servicePorts()).containsEntry("referral-service", 8081)
 			.containsEntry("notification-service", 8082)
 			.containsEntry("audit-service", 8083);
@@ -36,6 +36,7 @@ class LocalPlatformOptionsTests {
 		assertThatThrownBy(options::requireServiceJars).isInstanceOf(LocalPlatform.ServiceNotBuilt.class)
 			.hasMessageContaining("referral-service/target/referral-service-0.1.0-SNAPSHOT-exec.jar")
 			.hasMessageContaining("audit-service/target/audit-service-0.1.0-SNAPSHOT-exec.jar")
+			.hasMessageContaining("identity-provider/target/identity-provider-0.1.0-SNAPSHOT-exec.jar")
 			.hasMessageContaining("mvn -Plocal");
 	}
 
