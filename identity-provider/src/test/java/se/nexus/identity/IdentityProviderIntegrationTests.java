@@ -135,6 +135,11 @@ class IdentityProviderIntegrationTests {
 		assertThat(id.getAudience()).containsExactly("nexus-console");
 		assertThat(id.getStringClaim("agency")).isEqualTo("se.uppsala.nexus");
 		assertThat(id.getStringListClaim("roles")).containsExactly("COORDINATOR");
+		HttpResponse<String> userInfo = http.send(HttpRequest.newBuilder(uri("/userinfo"))
+			.header("Authorization", "Bearer " + answer.get("access_token"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(userInfo.statusCode()).as(userInfo.body()).isEqualTo(200);
+		assertThat(JSONObjectUtils.parse(userInfo.body())).containsEntry("sub", pseudonym);
 	}
 
 	@Test

@@ -3,7 +3,7 @@ package se.nexus.infrastructure;
 import java.util.List;
 import java.util.Set;
 
-/** The demo agencies' OAuth2 clients of the local platform: client id = agency id, one shared demo secret. */
+/** The demo agencies' OAuth2 clients of the test token issuer: client id = agency id, one shared demo secret. */
 public final class DemoClients {
 
 	/** The secret of every demo client; for local use only. */

@@ -43,7 +43,11 @@ import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-/** A local OAuth2 authorization server issuing RS256 client-credentials tokens and publishing its JWK set. */
+/**
+ * A test OAuth2 authorization server issuing RS256 client-credentials tokens and publishing its JWK set. The services'
+ * integration tests keep it because it also signs tokens the services must refuse; the local stack runs the
+ * identity-provider module instead.
+ */
 public final class TokenIssuer implements AutoCloseable {
 
 	/** Lifetime of issued tokens. */
