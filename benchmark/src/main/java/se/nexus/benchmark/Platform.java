@@ -146,6 +146,7 @@ final class Platform implements AutoCloseable {
             REFERRAL, service(REFERRAL),
             NOTIFICATION, service(NOTIFICATION),
             AUDIT, service(AUDIT),
+            "identity provider", service("identity-provider"),
             "schema registry", registry());
     }
 

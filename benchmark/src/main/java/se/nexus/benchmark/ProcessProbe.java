@@ -139,7 +139,7 @@ final class ProcessProbe {
 
     /**
      * CPU seconds of this JVM's live threads by kind: the load generator's own threads (HTTP client and workers)
-     * and the rest (the Kafka broker, the token issuer, JDBC readers). Threads that ended are not counted.
+     * and the rest (the Kafka broker, JDBC readers). Threads that ended are not counted.
      */
     static Map<String, Double> launcherThreads() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();

@@ -17,7 +17,7 @@ import jdk.jfr.Recording;
 final class ResourceWindow {
 
     static final String POSTGRES = "PostgreSQL (all server processes)";
-    static final String LAUNCHER = "launcher JVM (Kafka broker, token issuer, load generator)";
+    static final String LAUNCHER = "launcher JVM (Kafka broker, load generator)";
 
     private final Platform platform;
     private final Ledgers ledgers;
