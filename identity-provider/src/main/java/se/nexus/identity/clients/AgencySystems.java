@@ -1,5 +1,6 @@
 package se.nexus.identity.clients;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +61,8 @@ public final class AgencySystems {
 			.clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
 			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
 			.redirectUri(redirectUri)
+			// Sign-out at the console ends the session here too, then returns to the console's signed-out page.
+			.postLogoutRedirectUri(URI.create(redirectUri).resolve("/signed-out").toString())
 			.scope(OidcScopes.OPENID)
 			// A public client has no secret: PKCE is what ties the code to the browser that asked for it.
 			.clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
