@@ -58,6 +58,8 @@ final class Platform implements AutoCloseable {
         LocalPlatform.Options startOptions = LocalPlatform.Options.onFreePorts(projectRoot, dataDir)
             .withVersion(System.getProperty("nexus.version", LocalPlatform.Options.DEFAULT_VERSION))
             .withReadinessTimeout(Duration.ofMinutes(4))
+            // The load goes to the APIs; the people's console would only idle beside them.
+            .withServices(LocalPlatform.API_SERVICES)
             .withServiceJvmOptions(List.of("-Xmx" + options.serviceHeap(), "-Xms" + options.serviceHeap(),
                 "-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints"));
         LocalPlatform local = LocalPlatform.start(startOptions, line -> System.out.println("  " + line));

@@ -94,7 +94,7 @@ class SkeletonEndToEndTests {
 
     @Test
     void everyServiceIsReadyAndDescribesItsApiWithoutAToken() {
-        for (String service : LocalPlatform.SERVICES) {
+        for (String service : LocalPlatform.API_SERVICES) {
             assertThat(api.get(platform.serviceUrl(service) + "/actuator/health/readiness", null).status()).as(service).isEqualTo(200);
             var openApi = api.get(platform.serviceUrl(service) + "/v3/api-docs", null);
             assertThat(openApi.status()).as(service).isEqualTo(200);

@@ -27,8 +27,15 @@ public final class LocalPlatform implements AutoCloseable {
 	/** The identity provider (Spring Authorization Server), started from its jar like the services. */
 	public static final String IDENTITY_PROVIDER = "identity-provider";
 
-	/** The services, in the order they are reported. */
-	public static final List<String> SERVICES = List.of("referral-service", "notification-service", "audit-service");
+	/** The people's web console: a process like the services, calling their APIs with the person's token. */
+	public static final String CONSOLE = "console";
+
+	/** The services with a public API (and a database, Kafka and an OpenAPI document), in the order they are reported. */
+	public static final List<String> API_SERVICES = List.of("referral-service", "notification-service", "audit-service");
+
+	/** Every process the platform runs beside the identity provider: the API services, then the console. */
+	public static final List<String> SERVICES = List.of("referral-service", "notification-service", "audit-service",
+			CONSOLE);
 
 	private final Options options;
 
@@ -94,9 +101,14 @@ public final class LocalPlatform implements AutoCloseable {
 		createDirectories(options.dataDir().resolve("logs"));
 		int port = options.identityProviderPort();
 		// The key lives with the rest of the local data: tokens survive a restart, and a reset resets it too.
-		Map<String, String> environment = Map.of("NEXUS_HTTP_PORT", String.valueOf(port), "NEXUS_ISSUER_URI",
-				"http://localhost:" + port, "NEXUS_IDP_KEY_FILE",
-				options.dataDir().resolve("identity-provider-key.json").toString());
+		Map<String, String> environment = new LinkedHashMap<>(Map.of("NEXUS_HTTP_PORT", String.valueOf(port),
+				"NEXUS_ISSUER_URI", "http://localhost:" + port, "NEXUS_IDP_KEY_FILE",
+				options.dataDir().resolve("identity-provider-key.json").toString()));
+		if (options.servicePorts().containsKey(CONSOLE)) {
+			// People sign in for the console wherever it runs; the identity provider only redirects to a registered URI.
+			environment.put("NEXUS_CONSOLE_REDIRECT_URI",
+					"http://localhost:" + options.servicePorts().get(CONSOLE) + "/login/oauth2/code/nexus");
+		}
 		ChildProcess process = ChildProcess.start(IDENTITY_PROVIDER, command(options.identityProviderJar()),
 				environment, options.projectRoot(), logFile(IDENTITY_PROVIDER));
 		identityProvider = new RunningService(IDENTITY_PROVIDER, port, process);
@@ -128,6 +140,9 @@ public final class LocalPlatform implements AutoCloseable {
 	}
 
 	private Map<String, String> environment(String service, int port) {
+		if (service.equals(CONSOLE)) {
+			return consoleEnvironment(port);
+		}
 		Database database = postgres.database(service.replace("-service", "").replace('-', '_'));
 		Map<String, String> environment = new LinkedHashMap<>(Map.of("NEXUS_HTTP_PORT", String.valueOf(port),
 				"NEXUS_DB_URL", database.jdbcUrl(), "NEXUS_DB_USERNAME", database.username(),
@@ -139,6 +154,17 @@ public final class LocalPlatform implements AutoCloseable {
 			environment.put("NEXUS_AUDIT_DEV_KEY_FILE",
 					options.dataDir().resolve("audit").resolve("dev-signing-key").toString());
 		}
+		return environment;
+	}
+
+	/** The console needs no database or Kafka: only the identity provider and the services' URLs. */
+	private Map<String, String> consoleEnvironment(int port) {
+		Map<String, String> environment = new LinkedHashMap<>(Map.of("NEXUS_HTTP_PORT", String.valueOf(port),
+				"NEXUS_JWT_ISSUER_URI", issuerUri()));
+		Map<String, Integer> ports = options.servicePorts();
+		API_SERVICES.stream().filter(ports::containsKey).forEach(service -> environment.put(
+				"NEXUS_" + service.replace("-service", "").toUpperCase() + "_SERVICE_URL",
+				"http://localhost:" + ports.get(service)));
 		return environment;
 	}
 
@@ -313,17 +339,20 @@ public final class LocalPlatform implements AutoCloseable {
 			serviceJvmOptions = List.copyOf(serviceJvmOptions);
 		}
 
-		/** The fixed local defaults: PostgreSQL 15432, Kafka 19092, registry 18081, identity provider 8090, services 8081-8083. */
+		/**
+		 * The fixed local defaults: PostgreSQL 15432, Kafka 19092, registry 18081, identity provider 8090, services
+		 * 8081-8083, console 8080.
+		 */
 		public static Options defaults(Path projectRoot, Path dataDir) {
 			return new Options(projectRoot, dataDir, DEFAULT_VERSION, 15432, 19092, 18081, 8090, SERVICES,
-					Map.of("referral-service", 8081, "notification-service", 8082, "audit-service", 8083),
+					Map.of("referral-service", 8081, "notification-service", 8082, "audit-service", 8083, CONSOLE, 8080),
 					Duration.ofSeconds(120), List.of("-XX:TieredStopAtLevel=1", "-Xmx512m"));
 		}
 
 		/** Free ports everywhere, for tests. */
 		public static Options onFreePorts(Path projectRoot, Path dataDir) {
 			return defaults(projectRoot, dataDir).withPorts(0, 0, 0, 0)
-				.withServicePorts(Map.of("referral-service", 0, "notification-service", 0, "audit-service", 0));
+				.withServicePorts(Map.of("referral-service", 0, "notification-service", 0, "audit-service", 0, CONSOLE, 0));
 		}
 
 		public Options withPorts(int postgres, int kafka, int registry, int identityProvider) {

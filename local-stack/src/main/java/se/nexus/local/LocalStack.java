@@ -72,8 +72,14 @@ public final class LocalStack {
 		text.append(String.format("%nNexus is ready after %.1f s.%n%n", platform.elapsedSeconds()));
 		for (String service : platform.options().services()) {
 			String url = platform.serviceUrl(service);
-			text.append(String.format("  %-21s %s   OpenAPI %s/v3/api-docs   log %s%n", service, url, url,
-					platform.logFile(service)));
+			if (service.equals(LocalPlatform.CONSOLE)) {
+				text.append(String.format("  %-21s %s   (open it in a browser)   log %s%n", service, url,
+						platform.logFile(service)));
+			}
+			else {
+				text.append(String.format("  %-21s %s   OpenAPI %s/v3/api-docs   log %s%n", service, url, url,
+						platform.logFile(service)));
+			}
 		}
 		text.append(String.format("  %-21s %s/oauth2/token   (keys %s/oauth2/jwks)   log %s%n", "identity provider",
 				issuer, issuer, platform.logFile(LocalPlatform.IDENTITY_PROVIDER)));
@@ -82,11 +88,12 @@ public final class LocalStack {
 		text.append(String.format("  %-21s %s (user postgres)%n", "PostgreSQL", platform.database("postgres").jdbcUrl()));
 		text.append(String.format("%nDemo clients: client id = agency id, secret demo-secret; roles CASEWORKER and "
 				+ "COORDINATOR (+ AUDITOR for se.uppsala.nexus); se.lansstyrelsen.uppsala: AUDITOR only.%nDemo people "
-				+ "(sign-in page %s/login): <role in lower case>@<agency id>, e.g. coordinator@se.uppsala.nexus, password "
-				+ "demo-password.%nGet a token:%n%n", issuer));
+				+ "sign in to the console: <role in lower case>@<agency id>, e.g. caseworker@se.uppsala.socialtjanst or "
+				+ "coordinator@se.uppsala.nexus, password demo-password.%nGet a token for an agency's system:%n%n"));
 		text.append("  TOKEN=$(curl -s -u se.uppsala.socialtjanst:demo-secret -d grant_type=client_credentials "
 				+ "-d scope=CASEWORKER " + issuer + "/oauth2/token | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')\n");
-		String first = platform.options().services().isEmpty() ? null : platform.options().services().get(0);
+		String first = platform.options().services().stream().filter(LocalPlatform.API_SERVICES::contains).findFirst()
+			.orElse(null);
 		if (first != null) {
 			text.append("  curl -H \"Authorization: Bearer $TOKEN\" " + platform.serviceUrl(first) + "/v3/api-docs\n");
 		}
