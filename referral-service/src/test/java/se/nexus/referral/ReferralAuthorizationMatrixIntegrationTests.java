@@ -62,6 +62,7 @@ class ReferralAuthorizationMatrixIntegrationTests {
     /** name -> expected status for SENDER, RECEIVER, OWNER_AFTER_HANDOVER, HANDOVER_TARGET, UNINVOLVED. */
     static final List<Object[]> MATRIX = List.of(
         new Object[] { new Endpoint("GET referral", Cases::submitted, id -> "/api/v1/referrals/" + id, null, true), 200, 200, 200, 404, 404 },
+        new Object[] { new Endpoint("GET referral history", Cases::submitted, id -> "/api/v1/referrals/" + id + "/history", null, true), 200, 200, 200, 404, 404 },
         new Object[] { post("receive", Cases::submitted, id -> "/api/v1/referrals/" + id + "/receive", NONE), 409, 200, 409, 404, 404 },
         new Object[] { post("accept", Cases::received, id -> "/api/v1/referrals/" + id + "/accept", NONE), 409, 200, 409, 404, 404 },
         new Object[] { post("decline", Cases::received, id -> "/api/v1/referrals/" + id + "/decline", Map.of("reason", "NOT_IN_REMIT")), 409, 200, 409, 404, 404 },
