@@ -134,6 +134,10 @@ class OpenApiContractIntegrationTests extends ServedOpenApiDocumentTests {
             .isEqualTo(200);
         assertThat(call("GET", history, "/api/v1/referrals/" + UUID.randomUUID() + "/history", social, null, null)
             .statusCode()).isEqualTo(404);
+        assertThat(call("GET", "/api/v1/handovers", "/api/v1/handovers?box=received&status=PENDING",
+            Cases.caseworker(TARGET), null, null).statusCode()).isEqualTo(200);
+        assertThat(call("GET", "/api/v1/handovers", "/api/v1/handovers?box=elsewhere", centre, null, null)
+            .statusCode()).isEqualTo(400);
         assertThat(call("POST", "/api/v1/referrals/{id}/decline", "/api/v1/referrals/" + id + "/decline", centre,
             Map.of("reason", "OTHER", "comment", "x".repeat(20_000)), null).statusCode()).isEqualTo(413);
     }
