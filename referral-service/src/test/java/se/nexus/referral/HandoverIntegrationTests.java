@@ -5,14 +5,22 @@ import static org.awaitility.Awaitility.await;
 import static se.nexus.referral.Cases.RECEIVER;
 import static se.nexus.referral.Cases.SENDER;
 import static se.nexus.referral.Cases.TARGET;
+import static se.nexus.referral.Cases.UNINVOLVED;
 import static se.nexus.referral.Cases.expect;
 
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.avro.specific.SpecificRecord;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import se.nexus.events.handover.HandoverCancelled;
 import se.nexus.schemas.Topics;
@@ -25,6 +33,8 @@ class HandoverIntegrationTests {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcClient jdbc;
     final ApiClient api = new ApiClient();
 
     String owner(Cases cases, String referralId) {
@@ -107,5 +117,80 @@ class HandoverIntegrationTests {
         assertThat(receivedBySender.body().get("items").findValuesAsText("id")).doesNotContain(referral);
         assertThat(api.get(cases.url("/api/v1/referrals?box=other"), Cases.caseworker(SENDER)).status()).isEqualTo(400);
         assertThat(api.get(cases.url("/api/v1/referrals?size=1000"), Cases.caseworker(SENDER)).status()).isEqualTo(400);
+    }
+
+    ApiClient.Response handovers(Cases cases, String agency, String query) {
+        return api.get(cases.url("/api/v1/handovers?" + query), Cases.caseworker(agency));
+    }
+
+    List<String> ids(Cases cases, String agency, String query) {
+        var response = handovers(cases, agency, query);
+        expect(response, 200);
+        return response.body().get("items").findValuesAsText("id");
+    }
+
+    @Test
+    void handoverListsShowTheCallersAgencysBoxesNewestFirst() {
+        Cases cases = new Cases(port);
+        String older = cases.pendingHandover();
+        String newer = cases.pendingHandover();
+
+        var received = handovers(cases, TARGET, "box=received&status=PENDING&size=100");
+        expect(received, 200);
+        JsonNode items = received.body().get("items");
+        assertThat(items.findValuesAsText("id")).startsWith(newer, older);
+        assertThat(items.findValuesAsText("toAgency")).containsOnly(TARGET);
+        assertThat(items.findValuesAsText("status")).containsOnly("PENDING");
+        assertThat(items.findValuesAsText("createdAt").stream().map(Instant::parse).toList())
+            .isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(ids(cases, TARGET, "size=100")).as("received is the default box").startsWith(newer, older);
+
+        var sent = handovers(cases, RECEIVER, "box=sent&size=100");
+        assertThat(sent.body().get("items").findValuesAsText("id")).startsWith(newer, older);
+        assertThat(sent.body().get("items").findValuesAsText("fromAgency")).containsOnly(RECEIVER);
+
+        assertThat(ids(cases, TARGET, "box=sent&size=100")).doesNotContain(newer, older);
+        assertThat(ids(cases, RECEIVER, "box=received&size=100")).doesNotContain(newer, older);
+        for (String stranger : List.of(SENDER, UNINVOLVED)) {
+            for (String box : List.of("received", "sent")) {
+                var list = handovers(cases, stranger, "box=" + box + "&size=100");
+                expect(list, 200);
+                assertThat(list.body().get("items").findValuesAsText("id")).doesNotContain(newer, older);
+                assertThat(list.body().get("items").findValuesAsText(box.equals("sent") ? "fromAgency" : "toAgency"))
+                    .allMatch(stranger::equals);
+            }
+        }
+    }
+
+    @Test
+    void handoverListsFilterByStatusAndPage() {
+        Cases cases = new Cases(port);
+        String declined = cases.pendingHandover();
+        String pending = cases.pendingHandover();
+        expect(cases.post("/api/v1/handovers/" + declined + "/decline", TARGET, Map.of("reason", "NO_CAPACITY")), 200);
+
+        assertThat(ids(cases, TARGET, "status=PENDING&size=100")).contains(pending).doesNotContain(declined);
+        var onlyDeclined = handovers(cases, TARGET, "status=DECLINED&size=100");
+        assertThat(onlyDeclined.body().get("items").findValuesAsText("id")).startsWith(declined).doesNotContain(pending);
+        assertThat(onlyDeclined.body().get("items").findValuesAsText("status")).containsOnly("DECLINED");
+        assertThat(onlyDeclined.body().get("total").asLong()).isEqualTo(jdbc.sql(
+            "SELECT count(*) FROM handovers WHERE to_agency = ? AND status = 'DECLINED'").param(TARGET)
+            .query(Long.class).single());
+
+        long all = jdbc.sql("SELECT count(*) FROM handovers WHERE to_agency = ?").param(TARGET).query(Long.class).single();
+        var first = handovers(cases, TARGET, "box=received&page=0&size=1");
+        var second = handovers(cases, TARGET, "box=received&page=1&size=1");
+        assertThat(first.body().get("items").findValuesAsText("id")).containsExactly(pending);
+        assertThat(second.body().get("items").findValuesAsText("id")).containsExactly(declined);
+        assertThat(second.body().get("page").asInt()).isEqualTo(1);
+        assertThat(second.body().get("size").asInt()).isEqualTo(1);
+        assertThat(List.of(first.body().get("total").asLong(), second.body().get("total").asLong()))
+            .containsOnly(all);
+
+        for (String bad : List.of("box=other", "size=1000", "size=0", "page=-1", "status=MAYBE")) {
+            var refused = handovers(cases, TARGET, bad);
+            expect(refused, 400);
+            assertThat(refused.contentType()).as(bad).startsWith("application/problem+json");
+        }
     }
 }

@@ -11,8 +11,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -65,6 +67,24 @@ class OpenApiContractIntegrationTests extends ServedOpenApiDocumentTests {
         }
     }
 
+    /**
+     * A history entry's type has the names the notification service gives the events, and its reason is one of the
+     * codes of the three reasons it may carry, as this document lists them.
+     */
+    @Test
+    void historyEntriesNameTheirTypeAndReasonByCode() {
+        assertThat(property("HistoryEntryView", "type").getEnum()).map(Object::toString).containsExactly(
+            "REFERRAL_SUBMITTED", "REFERRAL_RECEIVED", "REFERRAL_ACCEPTED", "REFERRAL_DECLINED", "REFERRAL_WITHDRAWN",
+            "REFERRAL_CLOSED", "REFERRAL_CONSENT_REVOKED", "HANDOVER_REQUESTED", "HANDOVER_ACCEPTED",
+            "HANDOVER_DECLINED", "HANDOVER_CANCELLED");
+        Set<String> reasons = new LinkedHashSet<>();
+        for (String schema : List.of("DeclineRequest", "RequestHandover", "DeclineHandover")) {
+            property(schema, "reason").getEnum().forEach(code -> reasons.add(code.toString()));
+        }
+        assertThat(property("HistoryEntryView", "reason").getEnum()).map(Object::toString)
+            .containsExactlyInAnyOrderElementsOf(reasons);
+    }
+
     private Schema<?> property(String schema, String name) {
         return (Schema<?>) contract.api().getComponents().getSchemas().get(schema).getProperties().get(name);
     }
@@ -109,6 +129,15 @@ class OpenApiContractIntegrationTests extends ServedOpenApiDocumentTests {
             Map.of(), null).statusCode()).isEqualTo(200);
         assertThat(call("POST", "/api/v1/referrals/{referralId}/handovers", "/api/v1/referrals/" + id + "/handovers",
             centre, Map.of("toAgency", TARGET, "reason", "CRIME_SUSPECTED"), null).statusCode()).isEqualTo(201);
+        String history = "/api/v1/referrals/{id}/history";
+        assertThat(call("GET", history, "/api/v1/referrals/" + id + "/history", social, null, null).statusCode())
+            .isEqualTo(200);
+        assertThat(call("GET", history, "/api/v1/referrals/" + UUID.randomUUID() + "/history", social, null, null)
+            .statusCode()).isEqualTo(404);
+        assertThat(call("GET", "/api/v1/handovers", "/api/v1/handovers?box=received&status=PENDING",
+            Cases.caseworker(TARGET), null, null).statusCode()).isEqualTo(200);
+        assertThat(call("GET", "/api/v1/handovers", "/api/v1/handovers?box=elsewhere", centre, null, null)
+            .statusCode()).isEqualTo(400);
         assertThat(call("POST", "/api/v1/referrals/{id}/decline", "/api/v1/referrals/" + id + "/decline", centre,
             Map.of("reason", "OTHER", "comment", "x".repeat(20_000)), null).statusCode()).isEqualTo(413);
     }

@@ -62,6 +62,7 @@ class ReferralAuthorizationMatrixIntegrationTests {
     /** name -> expected status for SENDER, RECEIVER, OWNER_AFTER_HANDOVER, HANDOVER_TARGET, UNINVOLVED. */
     static final List<Object[]> MATRIX = List.of(
         new Object[] { new Endpoint("GET referral", Cases::submitted, id -> "/api/v1/referrals/" + id, null, true), 200, 200, 200, 404, 404 },
+        new Object[] { new Endpoint("GET referral history", Cases::submitted, id -> "/api/v1/referrals/" + id + "/history", null, true), 200, 200, 200, 404, 404 },
         new Object[] { post("receive", Cases::submitted, id -> "/api/v1/referrals/" + id + "/receive", NONE), 409, 200, 409, 404, 404 },
         new Object[] { post("accept", Cases::received, id -> "/api/v1/referrals/" + id + "/accept", NONE), 409, 200, 409, 404, 404 },
         new Object[] { post("decline", Cases::received, id -> "/api/v1/referrals/" + id + "/decline", Map.of("reason", "NOT_IN_REMIT")), 409, 200, 409, 404, 404 },
@@ -69,6 +70,7 @@ class ReferralAuthorizationMatrixIntegrationTests {
         new Object[] { post("close", Cases::accepted, id -> "/api/v1/referrals/" + id + "/close", NONE), 409, 200, 200, 404, 404 },
         new Object[] { post("request handover", Cases::accepted, id -> "/api/v1/referrals/" + id + "/handovers", HANDOVER), 409, 201, 201, 404, 404 },
         new Object[] { new Endpoint("GET handover", Cases::pendingHandover, id -> "/api/v1/handovers/" + id, null, true), 404, 200, 200, 200, 404 },
+        new Object[] { new Endpoint("list handovers", Cases::pendingHandover, id -> "/api/v1/handovers?box=received", null, true), 200, 200, 200, 200, 200 },
         new Object[] { post("accept handover", Cases::pendingHandover, id -> "/api/v1/handovers/" + id + "/accept", NONE), 404, 409, 409, 200, 404 },
         new Object[] { post("decline handover", Cases::pendingHandover, id -> "/api/v1/handovers/" + id + "/decline", Map.of("reason", "NO_CAPACITY")), 404, 409, 409, 200, 404 },
         new Object[] { post("cancel handover", Cases::pendingHandover, id -> "/api/v1/handovers/" + id + "/cancel", NONE), 404, 200, 200, 409, 404 });
@@ -106,6 +108,30 @@ class ReferralAuthorizationMatrixIntegrationTests {
             }
             tests.add(DynamicTest.dynamicTest(endpoint.name() + " without a token -> 401",
                 () -> assertThat(call(endpoint, Relation.RECEIVER_AGENCY, null)).isEqualTo(401)));
+        }
+        return tests.stream();
+    }
+
+    /**
+     * The handover lists show an agency only its own handovers: a pending handover is in the target's received box
+     * and the requesting owner's sent box, and in no box of any other agency.
+     */
+    @TestFactory
+    Stream<DynamicTest> handoverListsShowOnlyTheCallersAgencysHandovers() {
+        Cases cases = new Cases(port);
+        String handover = cases.pendingHandover();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String agency : List.of(SENDER, RECEIVER, TARGET, UNINVOLVED)) {
+            for (String box : List.of("received", "sent")) {
+                boolean party = box.equals("received") ? agency.equals(TARGET) : agency.equals(RECEIVER);
+                tests.add(dynamicTest(box + " box of " + agency + (party ? " shows it" : " does not show it"), () -> {
+                    var items = api.get(cases.url("/api/v1/handovers?box=" + box + "&size=100"),
+                        Cases.caseworker(agency)).body().get("items");
+                    assertThat(items.findValuesAsText("id").contains(handover)).isEqualTo(party);
+                    assertThat(items.findValuesAsText(box.equals("sent") ? "fromAgency" : "toAgency"))
+                        .allMatch(agency::equals);
+                }));
+            }
         }
         return tests.stream();
     }

@@ -5,12 +5,15 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -19,11 +22,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import se.nexus.referral.referral.Actor;
 import se.nexus.referral.referral.LegalBasis;
 import se.nexus.support.security.Caller;
+import se.nexus.support.web.InvalidInput;
+import se.nexus.support.web.PageOf;
 
 /** Handovers over HTTP: the owner requests and cancels, the target accepts or declines. */
 @Tag(name = "Handovers", description = "Passing the ownership of a case to another agency")
@@ -56,6 +62,24 @@ class HandoverController {
     @GetMapping("/api/v1/handovers/{id}")
     HandoverView get(Caller caller, @PathVariable UUID id) {
         return HandoverView.of(handovers.get(id, caller.agency()));
+    }
+
+    @Operation(operationId = "listHandovers",
+        summary = "List the handovers asked of your agency (received) or that your agency asked for (sent)")
+    @GetMapping("/api/v1/handovers")
+    PageOf<HandoverView> list(Caller caller,
+            @Parameter(schema = @Schema(allowableValues = { "sent", "received" }, defaultValue = "received"))
+            @RequestParam(defaultValue = "received") String box,
+            @RequestParam(required = false) Handover.Status status,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        Handovers.Box which = switch (box) {
+            case "sent" -> Handovers.Box.SENT;
+            case "received" -> Handovers.Box.RECEIVED;
+            default -> throw new InvalidInput("box", "must be sent or received");
+        };
+        PageOf<Handover> found = handovers.list(caller.agency(), which, status, page, size);
+        return new PageOf<>(found.items().stream().map(HandoverView::of).toList(), found.page(), found.size(), found.total());
     }
 
     @Operation(operationId = "acceptHandover", summary = "Accept a handover to your agency: it owns the case")

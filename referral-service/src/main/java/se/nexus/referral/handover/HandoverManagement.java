@@ -18,6 +18,7 @@ import se.nexus.referral.referral.ReferralEvent;
 import se.nexus.referral.referral.ReferralManagement;
 import se.nexus.support.participants.Participants;
 import se.nexus.support.web.InvalidInput;
+import se.nexus.support.web.PageOf;
 
 /** Requests, accepts, declines and cancels handovers; ownership moves only on acceptance. */
 @Service
@@ -98,6 +99,13 @@ public class HandoverManagement {
     @Transactional(readOnly = true)
     public Handover get(UUID id, String agency) {
         return handovers.find(id).filter(h -> h.isVisibleTo(agency)).orElseThrow(() -> new HandoverNotFound(id));
+    }
+
+    /** A page of the handovers to or from the agency, newest first. */
+    @Transactional(readOnly = true)
+    PageOf<Handover> list(String agency, Handovers.Box box, Handover.Status status, int page, int size) {
+        return new PageOf<>(handovers.page(box, agency, status, page, size), page, size,
+            handovers.count(box, agency, status));
     }
 
     /**

@@ -3,6 +3,7 @@ package se.nexus.referral.handover;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -50,6 +51,38 @@ class Handovers {
     boolean hasPending(UUID referralId) {
         return jdbc.sql("SELECT count(*) FROM handovers WHERE referral_id = ? AND status = 'PENDING'")
             .param(referralId).query(Long.class).single() > 0;
+    }
+
+    List<Handover> page(Box box, String agency, Handover.Status status, int page, int size) {
+        return jdbc.sql("SELECT * FROM handovers WHERE " + box.column + " = :agency"
+                + " AND (CAST(:status AS TEXT) IS NULL OR status = :status)"
+                + " ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset")
+            .param("agency", agency)
+            .param("status", status == null ? null : status.name())
+            .param("limit", size)
+            .param("offset", (long) page * size)
+            .query(Handovers::map)
+            .list();
+    }
+
+    long count(Box box, String agency, Handover.Status status) {
+        return jdbc.sql("SELECT count(*) FROM handovers WHERE " + box.column + " = :agency"
+                + " AND (CAST(:status AS TEXT) IS NULL OR status = :status)")
+            .param("agency", agency)
+            .param("status", status == null ? null : status.name())
+            .query(Long.class)
+            .single();
+    }
+
+    /** Which handovers a list shows: those the caller's agency asked for, or those asked of it. */
+    enum Box {
+        SENT("from_agency"), RECEIVED("to_agency");
+
+        private final String column;
+
+        Box(String column) {
+            this.column = column;
+        }
     }
 
     private static Handover map(ResultSet row, int rowNumber) throws SQLException {
