@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
@@ -15,7 +17,7 @@ import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -38,7 +40,7 @@ import se.nexus.console.security.Registration;
  * content crosses this stream, and the browser never holds the access token.
  */
 @RestController
-class InboxStream implements DisposableBean {
+class InboxStream implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(InboxStream.class);
 
@@ -55,6 +57,10 @@ class InboxStream implements DisposableBean {
 		return thread;
 	});
 
+	private final Set<SseEmitter> open = ConcurrentHashMap.newKeySet();
+
+	private volatile boolean running;
+
 	InboxStream(OAuth2AuthorizedClientManager clients, ConsoleProperties properties) {
 		this.clients = clients;
 		this.properties = properties;
@@ -69,6 +75,7 @@ class InboxStream implements DisposableBean {
 		SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
 		AtomicReference<Stream<String>> upstream = new AtomicReference<>();
 		Runnable close = () -> {
+			open.remove(emitter);
 			Stream<String> lines = upstream.getAndSet(null);
 			if (lines != null) {
 				lines.close();
@@ -77,6 +84,7 @@ class InboxStream implements DisposableBean {
 		emitter.onCompletion(close);
 		emitter.onTimeout(close);
 		emitter.onError(error -> close.run());
+		open.add(emitter);
 		relays.execute(() -> relay(token, resumeFrom, emitter, upstream));
 		return emitter;
 	}
@@ -145,7 +153,24 @@ class InboxStream implements DisposableBean {
 	}
 
 	@Override
-	public void destroy() {
+	public void start() {
+		running = true;
+	}
+
+	/**
+	 * Ends the open streams before the web server's graceful shutdown, which would otherwise wait for them until its
+	 * timeout; browsers reconnect with the last id they saw.
+	 */
+	@Override
+	public void stop() {
+		running = false;
+		open.forEach(SseEmitter::complete);
+		open.clear();
 		relays.shutdownNow();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
 	}
 }
