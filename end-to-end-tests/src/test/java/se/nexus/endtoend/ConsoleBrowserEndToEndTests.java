@@ -1,7 +1,9 @@
 package se.nexus.endtoend;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -12,6 +14,7 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import se.nexus.local.LocalPlatform;
+import se.nexus.support.test.ApiClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +30,11 @@ class ConsoleBrowserEndToEndTests {
 
     @RegisterExtension
     final Browsers browsers = new Browsers().in(SharedPlatform.workFolder("browsers"));
+
+    /** Pictures of the main pages, for the README (docs/console/). */
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    static final ApiClient api = new ApiClient();
 
     static LocalPlatform platform;
     static String console;
@@ -55,6 +63,7 @@ class ConsoleBrowserEndToEndTests {
         caseworker.tick("concerns", "THREATS");
         caseworker.type("summary", summary);
         caseworker.assertAccessible();
+        caseworker.screenshot(SCREENSHOTS.resolve("new-referral.png"));
 
         Browser coordinator = browsers.open("coordinator");
         coordinator.signIn(console, "coordinator@" + RESOURCE_CENTRE);
@@ -74,6 +83,7 @@ class ConsoleBrowserEndToEndTests {
         assertThat(coordinator.driver.executeScript("return window.nexusNotReloaded === true;")).isEqualTo(true);
         assertThat(coordinator.driver.findElement(row).getText()).contains("Akut").contains("Remiss skickad");
         coordinator.assertAccessible();
+        coordinator.screenshot(SCREENSHOTS.resolve("inbox.png"));
         coordinator.driver.findElement(row).findElement(By.tagName("button")).click();
         coordinator.wait(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".message"),
             "Notifieringen är kvitterad."));
@@ -91,6 +101,10 @@ class ConsoleBrowserEndToEndTests {
         assertThat(receiver.text(By.tagName("main"))).contains("Remiss skickad").contains("Mottagande bekräftat")
             .contains("Remiss accepterad");
         receiver.assertAccessible();
+        receiver.screenshot(SCREENSHOTS.resolve("referral.png"));
+        receiver.click(By.linkText("Inkomna remisser"));
+        receiver.assertAccessible();
+        receiver.screenshot(SCREENSHOTS.resolve("received-referrals.png"));
 
         Browser stranger = browsers.open("stranger");
         stranger.signIn(console, "caseworker@" + POLICE);
@@ -168,6 +182,95 @@ class ConsoleBrowserEndToEndTests {
         assertThat(coordinator.heading()).isNotEqualTo("Received referrals");
     }
 
+    @Test
+    void theOwnerHandsTheCaseOverAndTheTargetDeclinesThenTakesItOver() {
+        String referral = acceptedReferral("P-" + UUID.randomUUID().toString().substring(0, 8));
+        Browser owner = browsers.open("owner");
+        owner.signIn(console, "caseworker@" + RESOURCE_CENTRE);
+        Browser police = browsers.open("police");
+        police.signIn(console, "caseworker@" + POLICE);
+
+        requestHandoverToPolice(owner, referral);
+        assertThat(owner.text(By.id("pending-handover"))).isEqualTo("Överlämning väntar på beslut");
+        owner.assertAccessible();
+
+        police.go(console + "/handovers");
+        police.assertAccessible();
+        police.screenshot(SCREENSHOTS.resolve("handovers.png"));
+        police.driver.findElement(By.cssSelector("select[name=reason]")).sendKeys("Saknar kapacitet");
+        police.press("Avböj överlämningen");
+        police.wait(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".message"),
+            "Överlämningen är avböjd."));
+
+        owner.go(console + "/referrals/" + referral);
+        assertThat(owner.driver.findElements(By.id("pending-handover"))).isEmpty();
+        assertThat(owner.text(By.tagName("main"))).contains("Överlämning avböjd (Saknar kapacitet)");
+        requestHandoverToPolice(owner, referral);
+
+        police.go(console + "/handovers");
+        police.press("Ta över ärendet");
+        police.wait(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".message"),
+            "Ni har tagit över ärendet."));
+        assertThat(police.driver.getCurrentUrl()).endsWith("/referrals/" + referral);
+        assertThat(police.text(By.id("referral-owner"))).isEqualTo("Polisen, region Mitt");
+        police.assertAccessible();
+    }
+
+    @Test
+    void theReceiverDeclinesWithAReasonThatTheSenderReads() {
+        String referral = submittedReferral("P-" + UUID.randomUUID().toString().substring(0, 8));
+        Browser receiver = browsers.open("receiver");
+        receiver.signIn(console, "caseworker@" + RESOURCE_CENTRE);
+        receiver.go(console + "/referrals/" + referral);
+        receiver.press("Bekräfta mottagande");
+        receiver.wait(ExpectedConditions.textToBe(By.id("referral-status"), "Mottagen"));
+        receiver.press("Avböj");
+        // No reason chosen: the service refuses, and the page says which field.
+        receiver.wait(ExpectedConditions.presenceOfElementLocated(By.id("reason-error")));
+        receiver.assertAccessible();
+        receiver.choose("reason", "ALREADY_KNOWN");
+        receiver.type("comment", "Known since spring");
+        receiver.press("Avböj");
+        receiver.wait(ExpectedConditions.textToBe(By.id("referral-status"), "Avböjd"));
+
+        Browser sender = browsers.open("sender");
+        sender.signIn(console, "caseworker@" + SOCIAL_SERVICES);
+        sender.go(console + "/referrals/" + referral);
+        assertThat(sender.text(By.tagName("main"))).contains("Redan känt hos oss").contains("Known since spring");
+        sender.assertAccessible();
+    }
+
+    private static void requestHandoverToPolice(Browser owner, String referral) {
+        owner.go(console + "/referrals/" + referral);
+        owner.choose("toAgency", POLICE);
+        owner.choose("handover-reason", "CRIME_SUSPECTED");
+        owner.tick("basisType", "STATUTORY");
+        owner.choose("provisionCode", "OSL_10_18C");
+        owner.press("Lämna över ärendet");
+        owner.wait(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".message"),
+            "Överlämningen är begärd."));
+    }
+
+    /** A referral from social services to the resource centre on a statutory provision, through the API. */
+    private static String submittedReferral(String subject) {
+        var submitted = api.post(platform.serviceUrl("referral-service") + "/api/v1/referrals",
+            platform.token(SOCIAL_SERVICES, "CASEWORKER"), Map.of("toAgency", RESOURCE_CENTRE,
+                "subject", Map.of("ref", subject, "protectedIdentity", false), "urgency", "URGENT",
+                "concerns", List.of("THREATS"), "legalBasis", Map.of("type", "STATUTORY", "provisionCode", "OSL_10_2")));
+        assertThat(submitted.status()).isEqualTo(201);
+        return submitted.body().get("id").asText();
+    }
+
+    /** The same, received and accepted by the resource centre: it owns the case. */
+    private static String acceptedReferral(String subject) {
+        String id = submittedReferral(subject);
+        String receiver = platform.token(RESOURCE_CENTRE, "CASEWORKER");
+        String url = platform.serviceUrl("referral-service") + "/api/v1/referrals/" + id;
+        assertThat(api.post(url + "/receive", receiver, Map.of()).status()).isEqualTo(200);
+        assertThat(api.post(url + "/accept", receiver, Map.of()).status()).isEqualTo(200);
+        return id;
+    }
+
     /** Records a consent for the subject naming the agency, and returns the consent page's URL. */
     private static String recordConsent(Browser caseworker, String subject, String grantedTo) {
         caseworker.click(By.linkText("Registrera samtycke"));
@@ -180,6 +283,7 @@ class ConsoleBrowserEndToEndTests {
         caseworker.press("Registrera samtycket");
         caseworker.wait(ExpectedConditions.textToBe(By.id("consent-status"), "Gäller"));
         caseworker.assertAccessible();
+        caseworker.screenshot(SCREENSHOTS.resolve("consent.png"));
         return caseworker.driver.getCurrentUrl();
     }
 }

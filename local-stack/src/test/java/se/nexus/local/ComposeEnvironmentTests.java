@@ -29,7 +29,7 @@ class ComposeEnvironmentTests {
     void eachServiceAcceptsExactlyTheVariablesComposeSets() throws IOException {
         Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
         Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
-        for (String service : Set.of("referral-service", "notification-service", "audit-service")) {
+        for (String service : Set.of("referral-service", "notification-service", "audit-service", "console")) {
             Set<String> set = new TreeSet<>(((Map<String, Object>) services.get(service).get("environment")).keySet());
             String configuration = withoutComments(
                 Files.readString(ROOT.resolve(service).resolve("src/main/resources/application.yml")));

@@ -8,6 +8,7 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.ClientRegistrations;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
@@ -20,8 +21,9 @@ import se.nexus.console.ConsoleProperties;
 
 /**
  * The console as a public OpenID Connect client of the identity provider: authorization code with PKCE (Spring
- * Security adds PKCE to every public client). The endpoints are derived from the issuer instead of discovered, so the
- * console starts even while the identity provider is still starting; the issuer is still checked in every ID token.
+ * Security adds PKCE to every public client). For the local identity provider the endpoints are derived from the
+ * issuer instead of discovered, so the console starts even while the provider is still starting; a production provider
+ * (Keycloak, an agency's own) is discovered. Either way the issuer is checked in every ID token.
  */
 @Configuration(proxyBeanMethods = false)
 public class Registration {
@@ -32,22 +34,28 @@ public class Registration {
 	@Bean
 	ClientRegistrationRepository clientRegistrations(ConsoleProperties properties) {
 		String issuer = properties.issuerUri().toString().replaceAll("/$", "");
-		return new InMemoryClientRegistrationRepository(ClientRegistration.withRegistrationId(ID)
-			.clientId(properties.clientId())
+		ClientRegistration.Builder registration = properties.discovery()
+				? ClientRegistrations.fromIssuerLocation(issuer).registrationId(ID) : localIdentityProvider(issuer);
+		return new InMemoryClientRegistrationRepository(registration.clientId(properties.clientId())
 			.clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
 			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
 			.redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
 			.scope(OidcScopes.OPENID)
+			.userNameAttributeName(IdTokenClaimNames.SUB)
+			.clientName("Nexus")
+			.build());
+	}
+
+	/** Spring Authorization Server's endpoints under the issuer, as the local stack's identity provider serves them. */
+	private static ClientRegistration.Builder localIdentityProvider(String issuer) {
+		return ClientRegistration.withRegistrationId(ID)
 			.issuerUri(issuer)
 			.authorizationUri(issuer + "/oauth2/authorize")
 			.tokenUri(issuer + "/oauth2/token")
 			.jwkSetUri(issuer + "/oauth2/jwks")
 			.userInfoUri(issuer + "/userinfo")
-			.userNameAttributeName(IdTokenClaimNames.SUB)
 			// Where sign-out ends the session at the identity provider too (OpenID Connect RP-initiated logout).
-			.providerConfigurationMetadata(Map.of("end_session_endpoint", issuer + "/connect/logout"))
-			.clientName("Nexus")
-			.build());
+			.providerConfigurationMetadata(Map.of("end_session_endpoint", issuer + "/connect/logout"));
 	}
 
 	/** Hands the person's access token to the API clients; the token lives in the person's session only. */
