@@ -18,9 +18,15 @@ public class NotificationApi {
 	}
 
 	public Views.Page<Views.Notification> notifications(boolean unacknowledged, int page, int size) {
+		return notifications(unacknowledged, null, page, size);
+	}
+
+	/** The agency's notifications, newest first; only those of one urgency when it is given. */
+	public Views.Page<Views.Notification> notifications(boolean unacknowledged, String urgency, int page, int size) {
 		return ReferralApi.call(() -> http.get()
 			.uri(uri -> uri.path("/api/v1/notifications")
 				.queryParam("unacknowledged", unacknowledged)
+				.queryParamIfPresent("urgency", java.util.Optional.ofNullable(urgency))
 				.queryParam("page", page)
 				.queryParam("size", size)
 				.build())

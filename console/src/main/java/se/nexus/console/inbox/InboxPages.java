@@ -3,6 +3,7 @@ package se.nexus.console.inbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -49,19 +50,27 @@ class InboxPages {
 	@GetMapping("/inbox/items")
 	String items(Model model) {
 		Instant now = Instant.now(clock);
-		List<Row> waiting = api.notifications(true, 0, SHOWN)
-			.items()
-			.stream()
-			.map(notification -> Row.of(notification, now))
-			.sorted(Comparator.comparing((Row row) -> URGENCY_ORDER.indexOf(row.notification().urgency()))
-				.thenComparing(row -> row.notification().deadline(), Comparator.nullsLast(Comparator.naturalOrder())))
-			.toList();
+		// Most urgent first, each urgency asked for separately, so that a flood of routine notifications cannot push
+		// an immediate one off the page; within an urgency, the nearest deadline first.
+		List<Row> waiting = new ArrayList<>();
+		long waitingTotal = 0;
+		for (String urgency : URGENCY_ORDER) {
+			Views.Page<Views.Notification> page = api.notifications(true, urgency, 0, SHOWN);
+			waitingTotal += page.total();
+			page.items()
+				.stream()
+				.map(notification -> Row.of(notification, now))
+				.sorted(Comparator.comparing(row -> row.notification().deadline(),
+						Comparator.nullsLast(Comparator.naturalOrder())))
+				.forEach(waiting::add);
+		}
 		List<Views.Notification> newest = api.notifications(false, 0, SHOWN).items();
 		List<Row> acknowledged = newest.stream()
 			.filter(Views.Notification::acknowledged)
 			.map(notification -> Row.of(notification, now))
 			.toList();
 		model.addAttribute("waiting", waiting);
+		model.addAttribute("waitingTotal", waitingTotal);
 		model.addAttribute("acknowledged", acknowledged);
 		// The live stream continues after the newest notification this page has seen.
 		model.addAttribute("lastSeq", newest.stream().mapToLong(Views.Notification::seq).max().orElse(0));
