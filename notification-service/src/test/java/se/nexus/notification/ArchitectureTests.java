@@ -10,14 +10,14 @@ import com.tngtech.archunit.lang.ArchRule;
 import se.nexus.support.test.ServiceArchitecture;
 
 /**
- * Pins the layering with the rules every service keeps. The adapters are messaging, webhooks, the REST
+ * Pins the layering with the rules every service keeps. The adapters are messaging, webhooks, e-mail, the REST
  * controllers and the server-sent-events stream, which writes to open HTTP responses; everything else is the
  * domain.
  */
 @AnalyzeClasses(packages = "se.nexus.notification", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
-    static final ServiceArchitecture SERVICE = ServiceArchitecture.of("se.nexus.notification", "messaging", "webhook")
+    static final ServiceArchitecture SERVICE = ServiceArchitecture.of("se.nexus.notification", "messaging", "webhook", "mail")
         .withAdapterClass("notification.NotificationStream");
 
     @ArchTest

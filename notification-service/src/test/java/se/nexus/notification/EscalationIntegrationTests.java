@@ -108,8 +108,13 @@ class EscalationIntegrationTests {
         await().atMost(Duration.ofSeconds(20)).until(() -> systems.receivedAbout(overdue.getReferralId()).stream()
             .anyMatch(post -> post.body().contains("\"ESCALATED\"")));
         var response = api.get(url("/" + id + "/deliveries"), coordinator(NotificationTestConfiguration.HEALTHY_AGENCY));
-        assertThat(response.body().get("items")).extracting(item -> item.get("type").asText())
-            .containsExactlyInAnyOrder("NOTIFIED", "ESCALATED");
+        assertThat(response.body().get("items")).filteredOn(item -> "WEBHOOK".equals(item.get("channel").asText()))
+            .extracting(item -> item.get("type").asText()).containsExactlyInAnyOrder("NOTIFIED", "ESCALATED");
+        // The e-mail alerts of the same: the function address, then the escalation to it and to the on-call address.
+        assertThat(response.body().get("items")).filteredOn(item -> "EMAIL".equals(item.get("channel").asText()))
+            .extracting(item -> item.get("type").asText() + " " + item.get("recipient").asText())
+            .containsExactlyInAnyOrder("NOTIFIED hrv@vard.region-uppsala.example",
+                "ESCALATED hrv@vard.region-uppsala.example", "ESCALATED jour@vard.region-uppsala.example");
         String escalation = systems.receivedAbout(overdue.getReferralId()).stream()
             .filter(post -> post.body().contains("\"ESCALATED\"")).findFirst().orElseThrow().body();
         JsonNode body = new ObjectMapper().readTree(escalation);

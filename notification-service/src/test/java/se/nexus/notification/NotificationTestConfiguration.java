@@ -27,6 +27,25 @@ class NotificationTestConfiguration {
         return new AgencySystems();
     }
 
+    @Bean(destroyMethod = "close")
+    Mailboxes mailboxes() {
+        return new Mailboxes();
+    }
+
+    /** E-mail alerts on, to the test's mail server, tried again quickly; ROUTINE alerts in hourly digests. */
+    @Bean
+    DynamicPropertyRegistrar mailAlerts(Mailboxes mailboxes) {
+        return registry -> {
+            registry.add("spring.mail.host", () -> "127.0.0.1");
+            registry.add("spring.mail.port", mailboxes::smtpPort);
+            registry.add("nexus.notification.mail.enabled", () -> "true");
+            registry.add("nexus.notification.mail.poll-interval", () -> "100ms");
+            registry.add("nexus.notification.mail.initial-backoff", () -> "200ms");
+            registry.add("nexus.notification.mail.max-backoff", () -> "1s");
+            registry.add("nexus.notification.mail.defaults.routine-digest", () -> "1h");
+        };
+    }
+
     @Bean
     DynamicPropertyRegistrar webhookEndpoints(AgencySystems systems) {
         return registry -> {

@@ -110,7 +110,7 @@ class WebhookIntegrationTests {
             coordinator(agency));
         assertThat(response.status()).isEqualTo(200);
         for (JsonNode item : response.body().get("items")) {
-            if ("NOTIFIED".equals(item.get("type").asText())) {
+            if ("WEBHOOK".equals(item.get("channel").asText()) && "NOTIFIED".equals(item.get("type").asText())) {
                 return item;
             }
         }

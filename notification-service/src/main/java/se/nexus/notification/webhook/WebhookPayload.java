@@ -1,5 +1,7 @@
 package se.nexus.notification.webhook;
 
+import se.nexus.notification.delivery.Delivery;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -14,11 +16,11 @@ import se.nexus.notification.notification.Urgency;
  * @param type {@code NOTIFIED} for a new notification, {@code ESCALATED} when it was not acknowledged in time
  * @param overdueAgency for a resource centre's escalation notice, the agency whose notification is overdue
  */
-record WebhookPayload(UUID deliveryId, WebhookDelivery.Kind type, UUID notificationId, UUID referralId,
+record WebhookPayload(UUID deliveryId, Delivery.Kind type, UUID notificationId, UUID referralId,
         CaseEventType eventType, Urgency urgency, String agency, Instant deadline, Instant createdAt,
         Instant escalatedAt, String overdueAgency) {
 
-    static WebhookPayload of(WebhookDelivery delivery, Notification n) {
+    static WebhookPayload of(Delivery delivery, Notification n) {
         return new WebhookPayload(delivery.id(), delivery.kind(), n.id(), n.referralId(), n.triggerEventType(),
             n.urgency(), n.agency(), n.deadline(), n.createdAt(), n.escalatedAt(), n.overdueAgency());
     }

@@ -1,5 +1,8 @@
 package se.nexus.notification.webhook;
 
+import se.nexus.notification.delivery.Deliveries;
+import se.nexus.notification.delivery.Delivery;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -16,30 +19,29 @@ import se.nexus.notification.notification.NotificationEvent;
 @Component
 class WebhookQueue {
 
-    private final WebhookDeliveries deliveries;
+    private final Deliveries deliveries;
     private final WebhookProperties properties;
 
-    WebhookQueue(WebhookDeliveries deliveries, WebhookProperties properties) {
+    WebhookQueue(Deliveries deliveries, WebhookProperties properties) {
         this.deliveries = deliveries;
         this.properties = properties;
     }
 
     @EventListener
     void on(NotificationEvent.Notified event) {
-        enqueue(event.notification(), WebhookDelivery.Kind.NOTIFIED, event.occurredAt());
+        enqueue(event.notification(), Delivery.Kind.NOTIFIED, event.occurredAt());
     }
 
     @EventListener
     void on(NotificationEvent.Escalated event) {
-        enqueue(event.notification(), WebhookDelivery.Kind.ESCALATED, event.occurredAt());
-        event.notices().forEach(notice -> enqueue(notice, WebhookDelivery.Kind.NOTIFIED, event.occurredAt()));
+        enqueue(event.notification(), Delivery.Kind.ESCALATED, event.occurredAt());
+        event.notices().forEach(notice -> enqueue(notice, Delivery.Kind.NOTIFIED, event.occurredAt()));
     }
 
-    private void enqueue(Notification n, WebhookDelivery.Kind kind, Instant now) {
+    private void enqueue(Notification n, Delivery.Kind kind, Instant now) {
         if (properties.endpointOf(n.agency()).isEmpty()) {
             return;
         }
-        deliveries.insert(new WebhookDelivery(UUID.randomUUID(), n.id(), n.agency(), kind,
-            WebhookDelivery.State.PENDING, 0, now, null, now, null));
+        deliveries.insert(Delivery.pending(n.id(), n.agency(), Delivery.Channel.WEBHOOK, null, kind, false, now, now));
     }
 }

@@ -1,5 +1,8 @@
 package se.nexus.notification.webhook;
 
+import se.nexus.notification.delivery.Deliveries;
+import se.nexus.notification.delivery.Delivery;
+
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,7 +42,7 @@ class WebhookWorker implements SchedulingConfigurer, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookWorker.class);
 
-    private final WebhookDeliveries deliveries;
+    private final Deliveries deliveries;
     private final WebhookProperties properties;
     private final NotificationInbox inbox;
     private final JsonMapper json;
@@ -49,7 +52,7 @@ class WebhookWorker implements SchedulingConfigurer, DisposableBean {
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final AtomicInteger total = new AtomicInteger();
 
-    WebhookWorker(WebhookDeliveries deliveries, WebhookProperties properties, NotificationInbox inbox, JsonMapper json,
+    WebhookWorker(Deliveries deliveries, WebhookProperties properties, NotificationInbox inbox, JsonMapper json,
             Clock clock) {
         this.deliveries = deliveries;
         this.properties = properties;
@@ -74,7 +77,7 @@ class WebhookWorker implements SchedulingConfigurer, DisposableBean {
             return;
         }
         Instant now = Instant.now(clock);
-        List<WebhookDelivery> claimed = deliveries.claim(now, busyAgencies(), properties.perAgencyInFlight(), free,
+        List<Delivery> claimed = deliveries.claim(Delivery.Channel.WEBHOOK, now, busyAgencies(), properties.perAgencyInFlight(), free,
             now.plus(properties.lease()));
         claimed.forEach(this::start);
     }
@@ -84,7 +87,7 @@ class WebhookWorker implements SchedulingConfigurer, DisposableBean {
             .collect(Collectors.toSet());
     }
 
-    private void start(WebhookDelivery delivery) {
+    private void start(Delivery delivery) {
         AtomicInteger agencyInFlight = inFlight.computeIfAbsent(delivery.agency(), agency -> new AtomicInteger());
         agencyInFlight.incrementAndGet();
         total.incrementAndGet();
@@ -98,7 +101,7 @@ class WebhookWorker implements SchedulingConfigurer, DisposableBean {
         });
     }
 
-    private void attempt(WebhookDelivery delivery) {
+    private void attempt(Delivery delivery) {
         int attempt = delivery.attempts() + 1;
         String error;
         try {
@@ -118,7 +121,7 @@ class WebhookWorker implements SchedulingConfigurer, DisposableBean {
         noteFailure(delivery, attempt, error);
     }
 
-    private int post(WebhookDelivery delivery) throws IOException, InterruptedException {
+    private int post(Delivery delivery) throws IOException, InterruptedException {
         Endpoint endpoint = properties.endpointOf(delivery.agency())
             .orElseThrow(() -> new IllegalStateException("No webhook configured for " + delivery.agency()));
         Notification notification = inbox.get(delivery.notificationId(), delivery.agency());
@@ -135,11 +138,11 @@ class WebhookWorker implements SchedulingConfigurer, DisposableBean {
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    private void noteFailure(WebhookDelivery delivery, int attempt, String error) {
+    private void noteFailure(Delivery delivery, int attempt, String error) {
         Instant now = Instant.now(clock);
         boolean givenUp = attempt >= properties.maxAttempts();
         deliveries.noteFailed(delivery.id(), attempt, error,
-            givenUp ? WebhookDelivery.State.FAILED : WebhookDelivery.State.PENDING,
+            givenUp ? Delivery.State.FAILED : Delivery.State.PENDING,
             givenUp ? now : now.plus(properties.backoffAfter(attempt)));
         log.warn("Webhook delivery {} to {} failed (attempt {}, {}){}", delivery.id(), delivery.agency(), attempt, error,
             givenUp ? "; giving up" : "");
