@@ -54,8 +54,30 @@
       });
   }
 
+  // Browser notifications while the inbox is open: asked for once, on the coordinator's click, and as content-free as
+  // the e-mail alerts (the browser may show them on a locked screen).
+  var offer = document.getElementById('browser-alerts');
+  if (offer && 'Notification' in window && Notification.permission === 'default') {
+    offer.hidden = false;
+    offer.querySelector('button').addEventListener('click', function () {
+      Notification.requestPermission().finally(function () {
+        offer.hidden = true;
+      });
+    });
+  }
+
+  function alertInBrowser() {
+    if ('Notification' in window && Notification.permission === 'granted' && document.hidden) {
+      new Notification(announcer.getAttribute('data-alert-title'),
+        { body: announcer.getAttribute('data-alert-body'), tag: 'nexus-inbox' });
+    }
+  }
+
   var source = new EventSource(inbox.getAttribute('data-stream') + '?after=' + encodeURIComponent(lastSeq()));
-  source.addEventListener('notification', refresh);
+  source.addEventListener('notification', function () {
+    refresh();
+    alertInBrowser();
+  });
   source.addEventListener('unavailable', function () {
     source.close();
   });

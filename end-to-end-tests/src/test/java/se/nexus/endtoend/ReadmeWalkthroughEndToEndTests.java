@@ -27,6 +27,7 @@ import se.nexus.local.LocalPlatform;
 class ReadmeWalkthroughEndToEndTests {
 
     static final String SECTION = "## A whole case with curl";
+    static final String MAIL_SECTION = "### E-mail alerts";
     static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     static Path data;
@@ -43,24 +44,7 @@ class ReadmeWalkthroughEndToEndTests {
 
     @Test
     void theWalkthroughRunsAsWrittenAndEachAgencySeesWhatTheReadmeSays() throws Exception {
-        Path script = data.resolve("walkthrough.sh");
-        // errexit and pipefail only make a failing step fail the run; the steps themselves are the README's.
-        Files.writeString(script, "set -eo pipefail\n" + onThisPlatform(String.join("\n", walkthroughBlocks())));
-
-        Path out = data.resolve("walkthrough.out");
-        Process bash = new ProcessBuilder("bash", script.toString()).directory(data.toFile())
-            .redirectOutput(out.toFile()).redirectErrorStream(true).start();
-        bash.getOutputStream().close();
-        // Bounded: each poll gives up after 30 s, so several minutes means something hangs.
-        boolean finished = bash.waitFor(5, TimeUnit.MINUTES);
-        if (!finished) {
-            bash.destroyForcibly().waitFor();
-        }
-        String output = Files.readString(out, StandardCharsets.UTF_8);
-        System.out.println(output);
-
-        assertThat(finished).as("the walkthrough finished within 5 minutes").isTrue();
-        assertThat(bash.exitValue()).as("exit status of the walkthrough; output:\n" + output).isZero();
+        String output = run("walkthrough", String.join("\n", blocks(SECTION)));
 
         Matcher referralLine = Pattern.compile("^referral (\\S+)$", Pattern.MULTILINE).matcher(output);
         assertThat(referralLine.find()).as("the referral's id is printed").isTrue();
@@ -82,6 +66,34 @@ class ReadmeWalkthroughEndToEndTests {
         assertThat(afterNotFound).anySatisfy(line -> assertThat(line).endsWith(".ReferralSubmitted\""))
             .anySatisfy(line -> assertThat(line).endsWith(".ReferralClosed\""));
         assertThat(afterNotFound.get(afterNotFound.size() - 1)).contains("\"valid\":true");
+
+        // Then the README's look into the resource centre's function mailbox: the walkthrough's alerts are there,
+        // with nothing of the case in them.
+        String mail = run("mailbox", String.join("\n", blocks(MAIL_SECTION)));
+        assertThat(mail).containsPattern("\\* SEARCH( \\d+){2,}").contains("To: samordning@nexus.uppsala.example")
+            .contains("X-Nexus-Delivery: ").contains("Subject: =?UTF-8?Q?Nexus:")
+            .doesNotContain(referral).doesNotContain("p-7f3a9c");
+    }
+
+    /** Runs README commands with bash as written, only their ports moved, and returns what they printed. */
+    private static String run(String name, String commands) throws Exception {
+        Path script = data.resolve(name + ".sh");
+        // errexit and pipefail only make a failing step fail the run; the steps themselves are the README's.
+        Files.writeString(script, "set -eo pipefail\n" + onThisPlatform(commands));
+        Path out = data.resolve(name + ".out");
+        Process bash = new ProcessBuilder("bash", script.toString()).directory(data.toFile())
+            .redirectOutput(out.toFile()).redirectErrorStream(true).start();
+        bash.getOutputStream().close();
+        // Bounded: each poll gives up after 30 s, so several minutes means something hangs.
+        boolean finished = bash.waitFor(5, TimeUnit.MINUTES);
+        if (!finished) {
+            bash.destroyForcibly().waitFor();
+        }
+        String output = Files.readString(out, StandardCharsets.UTF_8);
+        System.out.println(output);
+        assertThat(finished).as(name + " finished within 5 minutes").isTrue();
+        assertThat(bash.exitValue()).as("exit status of " + name + "; output:\n" + output).isZero();
+        return output;
     }
 
     /** The lines strictly between the line {@code from} and the next line {@code to}. */
@@ -102,24 +114,25 @@ class ReadmeWalkthroughEndToEndTests {
             moved = moved.replace("localhost:" + service.getKey(), platform.serviceUrl(service.getValue())
                 .replace("http://", ""));
         }
-        assertThat(moved).as("every fixed port was moved").doesNotContainPattern(":80(8[1-3]|90)\\b");
+        moved = moved.replace("localhost:3143", "localhost:" + platform.imapPort());
+        assertThat(moved).as("every fixed port was moved").doesNotContainPattern(":(80(8[1-3]|90)|3143)\\b");
         return moved;
     }
 
-    /** The bash blocks of the walkthrough section of the repository's README.md, in order. */
-    static List<String> walkthroughBlocks() throws IOException {
+    /** The bash blocks of a section of the repository's README.md, in order. */
+    static List<String> blocks(String section) throws IOException {
         Path readme = Path.of(System.getProperty("nexus.project.root", "..")).resolve("README.md");
         String text = Files.readString(readme);
-        int start = text.indexOf(SECTION);
-        assertThat(start).as("README section " + SECTION).isNotNegative();
+        int start = text.indexOf(section);
+        assertThat(start).as("README section " + section).isNotNegative();
         // The walkthrough's comments start with "# ", so only a real heading matches "\n## " or "\n### ".
-        int end = indexOfAny(text, start + SECTION.length(), "\n## ", "\n### ");
+        int end = indexOfAny(text, start + section.length(), "\n## ", "\n### ");
         Matcher block = Pattern.compile("(?ms)^```bash\\n(.*?)^```$").matcher(text.substring(start, end));
         List<String> blocks = new ArrayList<>();
         while (block.find()) {
             blocks.add(block.group(1));
         }
-        assertThat(blocks).as("bash blocks of the walkthrough").isNotEmpty();
+        assertThat(blocks).as("bash blocks of " + section).isNotEmpty();
         return blocks;
     }
 

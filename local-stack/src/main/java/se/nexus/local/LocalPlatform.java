@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import se.nexus.infrastructure.ChildProcess;
 import se.nexus.infrastructure.Database;
 import se.nexus.infrastructure.KafkaBroker;
+import se.nexus.infrastructure.MailServer;
 import se.nexus.infrastructure.Postgres;
 import se.nexus.infrastructure.SchemaRegistry;
 import se.nexus.infrastructure.ShutdownHooks;
@@ -48,6 +49,8 @@ public final class LocalPlatform implements AutoCloseable {
 	private KafkaBroker kafka;
 
 	private SchemaRegistry registry;
+
+	private MailServer mail;
 
 	private RunningService identityProvider;
 
@@ -85,6 +88,8 @@ public final class LocalPlatform implements AutoCloseable {
 		createDirectories(options.dataDir().resolve("logs"));
 		postgres = Postgres.start(options.dataDir().resolve("postgres"), options.postgresPort());
 		report("PostgreSQL ready on port " + postgres.port());
+		mail = MailServer.start(options.smtpPort(), options.imapPort());
+		report("Mail server ready: SMTP " + mail.smtpPort() + ", IMAP " + mail.imapPort());
 		CompletableFuture<KafkaBroker> startingKafka = CompletableFuture
 			.supplyAsync(() -> KafkaBroker.start(options.dataDir().resolve("kafka"), options.kafkaPort()));
 		Database registryStorage = postgres.database("registry");
@@ -149,6 +154,15 @@ public final class LocalPlatform implements AutoCloseable {
 				"NEXUS_DB_PASSWORD", database.password(), "NEXUS_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
 				"NEXUS_SCHEMA_REGISTRY_URL", registry.url(), "NEXUS_JWK_SET_URI", jwkSetUri(),
 				"NEXUS_JWT_ISSUER_URI", issuerUri()));
+		if (service.equals("notification-service")) {
+			// E-mail alerts to the function addresses, caught by the local mail server.
+			environment.put("NEXUS_MAIL_ENABLED", "true");
+			environment.put("NEXUS_SMTP_HOST", "127.0.0.1");
+			environment.put("NEXUS_SMTP_PORT", String.valueOf(mail.smtpPort()));
+			if (options.servicePorts().containsKey(CONSOLE)) {
+				environment.put("NEXUS_CONSOLE_URL", "http://localhost:" + options.servicePorts().get(CONSOLE));
+			}
+		}
 		if (service.equals("audit-service")) {
 			// The development signing key lives with the rest of the local data, so a reset resets it too.
 			environment.put("NEXUS_AUDIT_DEV_KEY_FILE",
@@ -210,6 +224,15 @@ public final class LocalPlatform implements AutoCloseable {
 		return new ClientCredentials(tokenUri()).token(agency, roles);
 	}
 
+	/** The local mail server's IMAP port: each function address reads its mailbox with the address as user and password. */
+	public int imapPort() {
+		return mail.imapPort();
+	}
+
+	public int smtpPort() {
+		return mail.smtpPort();
+	}
+
 	public String kafkaBootstrapServers() {
 		return kafka.bootstrapServers();
 	}
@@ -233,7 +256,7 @@ public final class LocalPlatform implements AutoCloseable {
 		return exited;
 	}
 
-	/** Stops the services (waiting for them), then the identity provider, registry, Kafka and PostgreSQL. */
+	/** Stops the services (waiting for them), then the identity provider, registry, mail server, Kafka and PostgreSQL. */
 	@Override
 	public synchronized void close() {
 		if (closed) {
@@ -245,6 +268,7 @@ public final class LocalPlatform implements AutoCloseable {
 			.forEach(CompletableFuture::join);
 		quietly(identityProvider, service -> service.process().close());
 		quietly(registry, SchemaRegistry::stop);
+		quietly(mail, MailServer::stop);
 		quietly(kafka, KafkaBroker::stop);
 		quietly(postgres, Postgres::stop);
 	}
@@ -327,7 +351,7 @@ public final class LocalPlatform implements AutoCloseable {
 	 */
 	public record Options(Path projectRoot, Path dataDir, String version, int postgresPort, int kafkaPort,
 			int registryPort, int identityProviderPort, List<String> services, Map<String, Integer> servicePorts,
-			Duration readinessTimeout, List<String> serviceJvmOptions) {
+			Duration readinessTimeout, List<String> serviceJvmOptions, int smtpPort, int imapPort) {
 
 		public static final String DEFAULT_VERSION = "0.1.0-SNAPSHOT";
 
@@ -346,43 +370,49 @@ public final class LocalPlatform implements AutoCloseable {
 		public static Options defaults(Path projectRoot, Path dataDir) {
 			return new Options(projectRoot, dataDir, DEFAULT_VERSION, 15432, 19092, 18081, 8090, SERVICES,
 					Map.of("referral-service", 8081, "notification-service", 8082, "audit-service", 8083, CONSOLE, 8080),
-					Duration.ofSeconds(120), List.of("-XX:TieredStopAtLevel=1", "-Xmx512m"));
+					Duration.ofSeconds(120), List.of("-XX:TieredStopAtLevel=1", "-Xmx512m"), 3025, 3143);
 		}
 
 		/** Free ports everywhere, for tests. */
 		public static Options onFreePorts(Path projectRoot, Path dataDir) {
-			return defaults(projectRoot, dataDir).withPorts(0, 0, 0, 0)
+			return defaults(projectRoot, dataDir).withPorts(0, 0, 0, 0).withMailPorts(0, 0)
 				.withServicePorts(Map.of("referral-service", 0, "notification-service", 0, "audit-service", 0, CONSOLE, 0));
 		}
 
 		public Options withPorts(int postgres, int kafka, int registry, int identityProvider) {
 			return new Options(projectRoot, dataDir, version, postgres, kafka, registry, identityProvider, services,
-					servicePorts, readinessTimeout, serviceJvmOptions);
+					servicePorts, readinessTimeout, serviceJvmOptions, smtpPort, imapPort);
+		}
+
+		/** The mail server's SMTP and IMAP ports (0 = a free one). */
+		public Options withMailPorts(int smtp, int imap) {
+			return new Options(projectRoot, dataDir, version, postgresPort, kafkaPort, registryPort, identityProviderPort,
+					services, servicePorts, readinessTimeout, serviceJvmOptions, smtp, imap);
 		}
 
 		public Options withServicePorts(Map<String, Integer> ports) {
 			return new Options(projectRoot, dataDir, version, postgresPort, kafkaPort, registryPort, identityProviderPort,
-					services, ports, readinessTimeout, serviceJvmOptions);
+					services, ports, readinessTimeout, serviceJvmOptions, smtpPort, imapPort);
 		}
 
 		public Options withServices(List<String> only) {
 			return new Options(projectRoot, dataDir, version, postgresPort, kafkaPort, registryPort, identityProviderPort,
-					only, servicePorts, readinessTimeout, serviceJvmOptions);
+					only, servicePorts, readinessTimeout, serviceJvmOptions, smtpPort, imapPort);
 		}
 
 		public Options withVersion(String projectVersion) {
 			return new Options(projectRoot, dataDir, projectVersion, postgresPort, kafkaPort, registryPort,
-					identityProviderPort, services, servicePorts, readinessTimeout, serviceJvmOptions);
+					identityProviderPort, services, servicePorts, readinessTimeout, serviceJvmOptions, smtpPort, imapPort);
 		}
 
 		public Options withReadinessTimeout(Duration timeout) {
 			return new Options(projectRoot, dataDir, version, postgresPort, kafkaPort, registryPort, identityProviderPort,
-					services, servicePorts, timeout, serviceJvmOptions);
+					services, servicePorts, timeout, serviceJvmOptions, smtpPort, imapPort);
 		}
 
 		public Options withServiceJvmOptions(List<String> jvmOptions) {
 			return new Options(projectRoot, dataDir, version, postgresPort, kafkaPort, registryPort, identityProviderPort,
-					services, servicePorts, readinessTimeout, jvmOptions);
+					services, servicePorts, readinessTimeout, jvmOptions, smtpPort, imapPort);
 		}
 
 		/** Where the identity provider's executable jar is expected, beside the services'. */

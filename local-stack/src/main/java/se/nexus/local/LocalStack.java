@@ -45,6 +45,7 @@ public final class LocalStack {
 		return defaults
 			.withPorts(port("POSTGRES", defaults.postgresPort()), port("KAFKA", defaults.kafkaPort()),
 					port("REGISTRY", defaults.registryPort()), port("IDENTITY_PROVIDER", defaults.identityProviderPort()))
+			.withMailPorts(port("SMTP", defaults.smtpPort()), port("IMAP", defaults.imapPort()))
 			.withServicePorts(servicePorts)
 			.withVersion(System.getProperty("nexus.version", LocalPlatform.Options.DEFAULT_VERSION));
 	}
@@ -83,6 +84,8 @@ public final class LocalStack {
 		}
 		text.append(String.format("  %-21s %s/oauth2/token   (keys %s/oauth2/jwks)   log %s%n", "identity provider",
 				issuer, issuer, platform.logFile(LocalPlatform.IDENTITY_PROVIDER)));
+		text.append(String.format("  %-21s SMTP localhost:%d, IMAP localhost:%d (user name and password: the function "
+				+ "address; mail is kept until the platform stops)%n", "mail server", platform.smtpPort(), platform.imapPort()));
 		text.append(String.format("  %-21s %s%n", "Kafka", platform.kafkaBootstrapServers()));
 		text.append(String.format("  %-21s %s%n", "schema registry", platform.schemaRegistryUrl()));
 		text.append(String.format("  %-21s %s (user postgres)%n", "PostgreSQL", platform.database("postgres").jdbcUrl()));
