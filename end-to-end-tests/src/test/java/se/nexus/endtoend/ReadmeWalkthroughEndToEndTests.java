@@ -66,6 +66,15 @@ class ReadmeWalkthroughEndToEndTests {
         assertThat(afterNotFound).anySatisfy(line -> assertThat(line).endsWith(".ReferralSubmitted\""))
             .anySatisfy(line -> assertThat(line).endsWith(".ReferralClosed\""));
         assertThat(afterNotFound.get(afterNotFound.size() - 1)).contains("\"valid\":true");
+        // The person's extract: the changes, each agency's reads (here of their notifications) and the refused read.
+        assertThat(afterNotFound).anySatisfy(line -> assertThat(line)
+                .endsWith("\"kind\":\"CHANGE\",\"eventType\":\"ReferralSubmitted\",\"agency\":\"se.uppsala.socialtjanst\""))
+            .anySatisfy(line -> assertThat(line)
+                .endsWith("\"kind\":\"READ\",\"eventType\":\"CaseAccessed\",\"agency\":\"se.uppsala.nexus\""))
+            .anySatisfy(line -> assertThat(line)
+                .endsWith("\"kind\":\"READ\",\"eventType\":\"CaseAccessed\",\"agency\":\"se.polisen.region-mitt\""))
+            .anySatisfy(line -> assertThat(line)
+                .endsWith("\"kind\":\"REFUSED\",\"eventType\":\"AccessRefused\",\"agency\":\"se.region-uppsala.vard\""));
 
         // Then the README's look into the resource centre's function mailbox: the walkthrough's alerts are there,
         // with nothing of the case in them.

@@ -55,7 +55,9 @@ class IdentityProviderIntegrationTests {
 		assertThat(((Number) answer.get("expires_in")).longValue()).isBetween(3590L, 3600L);
 		JWTClaimsSet claims = verified((String) answer.get("access_token"));
 		assertThat(claims.getClaims().keySet())
-			.containsExactlyInAnyOrder("iss", "sub", "aud", "agency", "roles", "iat", "exp", "jti");
+			.containsExactlyInAnyOrder("iss", "sub", "aud", "agency", "roles", "iat", "exp", "jti", "client_id");
+		// The system's own token: its client is its subject.
+		assertThat(claims.getStringClaim("client_id")).isEqualTo("se.uppsala.socialtjanst");
 		assertThat(claims.getIssuer()).isEqualTo(baseUrl());
 		assertThat(claims.getAudience()).containsExactly("nexus");
 		assertThat(claims.getSubject()).isEqualTo("se.uppsala.socialtjanst");
@@ -124,7 +126,9 @@ class IdentityProviderIntegrationTests {
 			.toString();
 		JWTClaimsSet access = verified((String) answer.get("access_token"));
 		assertThat(access.getClaims().keySet())
-			.containsExactlyInAnyOrder("iss", "sub", "aud", "agency", "roles", "iat", "exp", "jti");
+			.containsExactlyInAnyOrder("iss", "sub", "aud", "agency", "roles", "iat", "exp", "jti", "client_id");
+		// A person's token: issued through the console, whose client id is not the subject.
+		assertThat(access.getStringClaim("client_id")).isEqualTo("nexus-console");
 		assertThat(access.getSubject()).isEqualTo(pseudonym).isNotEqualTo("coordinator@se.uppsala.nexus");
 		assertThat(access.getAudience()).containsExactly("nexus");
 		assertThat(access.getStringClaim("agency")).isEqualTo("se.uppsala.nexus");

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import org.apache.avro.specific.SpecificRecord;
 
+import se.nexus.events.access.AccessRefused;
+import se.nexus.events.access.CaseAccessed;
 import se.nexus.events.consent.ConsentExpired;
 import se.nexus.events.consent.ConsentGranted;
 import se.nexus.events.consent.ConsentWithdrawn;
@@ -38,6 +40,9 @@ public final class Topics {
 	/** Keyed by agency id. */
 	public static final String NOTIFICATIONS = "nexus.notifications";
 
+	/** Who read or was refused which case data; keyed by the reading agency's id. */
+	public static final String ACCESS = "nexus.access";
+
 	/** Appended to a topic's name to name its dead-letter topic. */
 	private static final String DLT_SUFFIX = ".DLT";
 
@@ -49,14 +54,15 @@ public final class Topics {
 			HANDOVERS,
 			List.of(HandoverRequested.class, HandoverAccepted.class, HandoverDeclined.class, HandoverCancelled.class),
 			NOTIFICATIONS,
-			List.of(CoordinatorNotified.class, NotificationAcknowledged.class, NotificationEscalated.class));
+			List.of(CoordinatorNotified.class, NotificationAcknowledged.class, NotificationEscalated.class), ACCESS,
+			List.of(CaseAccessed.class, AccessRefused.class));
 
 	private Topics() {
 	}
 
 	/** Every Nexus topic, without dead-letter topics. */
 	public static List<String> all() {
-		return List.of(REFERRALS, CONSENTS, HANDOVERS, NOTIFICATIONS);
+		return List.of(REFERRALS, CONSENTS, HANDOVERS, NOTIFICATIONS, ACCESS);
 	}
 
 	/** The event types each topic carries (immutable). */

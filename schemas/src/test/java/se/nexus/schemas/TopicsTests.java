@@ -12,9 +12,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TopicsTests {
 
 	@Test
-	void namesTheFourTopicsAndTheirEventTypes() {
+	void namesTheFiveTopicsAndTheirEventTypes() {
 		assertThat(Topics.all()).containsExactly("nexus.referrals", "nexus.consents", "nexus.handovers",
-				"nexus.notifications");
+				"nexus.notifications", "nexus.access");
 		assertThat(Topics.eventTypes()).containsOnlyKeys(Topics.all());
 		assertThat(Topics.eventTypes().get(Topics.REFERRALS)).hasSize(7);
 		assertThat(Topics.eventTypes().get(Topics.CONSENTS)).hasSize(3);

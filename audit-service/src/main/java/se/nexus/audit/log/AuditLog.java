@@ -84,6 +84,15 @@ public class AuditLog {
             .query(new EntryRows()).list();
     }
 
+    /** A person's entries, newest first: what the person's extract lists. */
+    @Transactional(readOnly = true)
+    public List<StoredEntry> ofSubjectNewestFirst(String subjectRef, int page, int size) {
+        return jdbc.sql("SELECT " + EntryRows.COLUMNS + " FROM audit_entries WHERE subject_ref = ?"
+                + " ORDER BY position DESC LIMIT ? OFFSET ?")
+            .param(subjectRef).param(size).param((long) page * size)
+            .query(new EntryRows()).list();
+    }
+
     @Transactional(readOnly = true)
     public long count(EntryQuery query) {
         Filter filter = Filter.of(query);

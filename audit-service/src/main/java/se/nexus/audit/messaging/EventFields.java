@@ -3,6 +3,9 @@ package se.nexus.audit.messaging;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -10,6 +13,7 @@ import java.util.UUID;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import tools.jackson.databind.json.JsonMapper;
 
 import se.nexus.audit.log.NewEntry;
 
@@ -18,6 +22,8 @@ import se.nexus.audit.log.NewEntry;
  * subject references and the agencies involved. An event type this service has never seen is still recorded.
  */
 final class EventFields {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private EventFields() {
     }
@@ -32,7 +38,37 @@ final class EventFields {
         return new NewEntry(eventId(record, metadata), event.getSchema().getFullName(), record.topic(),
             record.partition(), record.offset(), instant(field(metadata, "occurredAt")), text(metadata, "producer"),
             actingAgency, text(metadata, "actingUserRef"), text(event, "referralId"), subjectRef(event),
-            agencies, null);
+            agencies, details(event));
+    }
+
+    /** The codes of an access event and the legal basis of a disclosure, which the person's extract shows. */
+    private static final List<String> DETAIL_FIELDS = List.of("recordType", "recordId", "outcome", "request", "role",
+        "holder", "channel", "freeTextRevealed");
+
+    /**
+     * The event's codes that an extract needs, as a small JSON object in a fixed order; null when it has none.
+     * Codes and ids only: these fields carry no free text.
+     */
+    static String details(GenericRecord event) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        for (String name : DETAIL_FIELDS) {
+            Object value = field(event, name);
+            if (value instanceof CharSequence || value instanceof Boolean) {
+                details.put(name, value instanceof Boolean ? value : value.toString());
+            }
+        }
+        GenericRecord basis = child(event, "legalBasis");
+        if (basis != null) {
+            Map<String, Object> legalBasis = new LinkedHashMap<>();
+            for (String name : List.of("type", "provisionCode", "consentId")) {
+                Object value = field(basis, name);
+                if (value != null) {
+                    legalBasis.put(name, value.toString());
+                }
+            }
+            details.put("legalBasis", legalBasis);
+        }
+        return details.isEmpty() ? null : JSON.writeValueAsString(details);
     }
 
     /** The event's own id, or, for an event without one, an id derived from where it was read so redelivery matches. */

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -65,6 +66,20 @@ class AuditController {
             blankToNull(agency), blankToNull(eventType), from, to, page, size));
         queryLog.entriesSearched(caller, query);
         return new PageOf<>(auditLog.find(query).stream().map(EntryView::of).toList(), page, size, auditLog.count(query));
+    }
+
+    @Operation(operationId = "subjectExtract", summary = "What the log holds about one person, newest first: who read "
+        + "their case data, who was refused, and each change, with the legal basis; the extract itself is logged first")
+    @GetMapping("/subjects/{subjectRef}/extract")
+    SubjectExtract extract(Caller caller, @PathVariable String subjectRef, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "100") int size) {
+        if (subjectRef.isBlank() || subjectRef.length() > 64) {
+            throw new InvalidInput("subjectRef", "must be 1 to 64 characters");
+        }
+        EntryQuery query = validated(new EntryQuery(null, subjectRef, null, null, null, null, page, size));
+        queryLog.extractRead(caller, subjectRef, page, size);
+        return new SubjectExtract(subjectRef, page, size, auditLog.count(query),
+            auditLog.ofSubjectNewestFirst(subjectRef, page, size).stream().map(SubjectExtract::line).toList());
     }
 
     @Operation(operationId = "verifyChain", summary = "Verify the whole hash chain")

@@ -48,6 +48,16 @@ class QueryLog {
         record(caller, "entries", filters);
     }
 
+    /** A person's extract: the log records whose extract was read, by whom. */
+    void extractRead(Caller caller, String subjectRef, int page, int size) {
+        Map<String, Object> filters = new TreeMap<>();
+        filters.put("subjectRef", subjectRef);
+        filters.put("page", page);
+        filters.put("size", size);
+        // Under the person's ref too, so that their next extract shows who read this one.
+        record(caller, "extract", filters, subjectRef);
+    }
+
     void performed(Caller caller, String query) {
         record(caller, query, Map.of());
     }
@@ -57,10 +67,14 @@ class QueryLog {
      * a case would add a hit to the next search for that case.
      */
     private void record(Caller caller, String query, Map<String, Object> filters) {
+        record(caller, query, filters, null);
+    }
+
+    private void record(Caller caller, String query, Map<String, Object> filters, String subjectRef) {
         // Sorted keys, so the stored details read the same however the request was phrased.
         String details = json.writeValueAsString(new TreeMap<>(Map.of("query", query, "filters", filters)));
         auditLog.append(List.of(new NewEntry(UUID.randomUUID().toString(), EVENT_TYPE, null, null, null,
-            Instant.now(clock), producer, caller.agency(), caller.userRef(), null, null, Set.of(caller.agency()),
+            Instant.now(clock), producer, caller.agency(), caller.userRef(), null, subjectRef, Set.of(caller.agency()),
             details)));
     }
 

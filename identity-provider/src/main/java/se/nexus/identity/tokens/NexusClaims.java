@@ -15,8 +15,8 @@ import se.nexus.identity.people.DemoPeople;
 import se.nexus.identity.people.DemoPerson;
 
 /**
- * Gives tokens the claims the services read: sub, agency, roles (an array) and aud nexus, and nothing more, so that
- * a token from here looks exactly like one from the hand-written issuer it replaces.
+ * Gives tokens the claims the services read: sub, agency, roles (an array), aud nexus and client_id, and nothing
+ * more.
  */
 public final class NexusClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
@@ -25,7 +25,7 @@ public final class NexusClaims implements OAuth2TokenCustomizer<JwtEncodingConte
 
 	/** The claims of a Nexus access token; Spring Authorization Server adds others (scope, client_id, nbf). */
 	private static final Set<String> ACCESS_TOKEN_CLAIMS = Set.of("iss", "sub", "aud", "agency", "roles", "iat", "exp",
-			"jti");
+			"jti", "client_id");
 
 	private final DemoPeople people;
 
@@ -38,8 +38,11 @@ public final class NexusClaims implements OAuth2TokenCustomizer<JwtEncodingConte
 		Holder holder = holder(context);
 		context.getClaims().subject(holder.subject()).claim("agency", holder.agency()).claim("roles", holder.roles());
 		if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+			// client_id (RFC 9068): a token whose client is not its subject is a person's, through that client; the
+			// services' access log tells people from systems, and the console from other clients, by it.
 			context.getClaims()
 				.audience(List.of(AUDIENCE))
+				.claim("client_id", context.getRegisteredClient().getClientId())
 				.claims(claims -> claims.keySet().retainAll(ACCESS_TOKEN_CLAIMS));
 		}
 		// An ID token keeps the console as its audience, as OpenID Connect requires.

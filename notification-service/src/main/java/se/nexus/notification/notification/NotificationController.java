@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import se.nexus.support.access.AccessLog;
+import se.nexus.support.access.AccessedRecord;
 import se.nexus.support.security.Caller;
 import se.nexus.support.web.InvalidInput;
 import se.nexus.support.web.PageOf;
@@ -33,9 +35,12 @@ class NotificationController {
     private final NotificationInbox inbox;
     private final NotificationStream stream;
 
-    NotificationController(NotificationInbox inbox, NotificationStream stream) {
+    private final AccessLog accessLog;
+
+    NotificationController(NotificationInbox inbox, NotificationStream stream, AccessLog accessLog) {
         this.inbox = inbox;
         this.stream = stream;
+        this.accessLog = accessLog;
     }
 
     @Operation(operationId = "listNotifications", summary = "List your agency's notifications, newest first")
@@ -45,6 +50,7 @@ class NotificationController {
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         PageOf<Notification> found = inbox.inbox(new InboxQuery(caller.agency(), unacknowledged, urgency, since, page, size));
+        accessLog.read(found.items().stream().map(NotificationController::accessed).toList());
         return new PageOf<>(found.items().stream().map(NotificationView::of).toList(), found.page(), found.size(),
             found.total());
     }
@@ -67,7 +73,13 @@ class NotificationController {
     @ApiResponse(responseCode = "503", description = "Too many streams are open on this instance", content = @Content)
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(Caller caller, @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
-        return stream.subscribe(caller.agency(), lastSeen(lastEventId));
+        return stream.subscribe(caller.agency(), accessLog.caller(), lastSeen(lastEventId));
+    }
+
+    /** The access log's record of showing a notification: its case and, unless protected, the case's person. */
+    static AccessedRecord accessed(Notification n) {
+        return new AccessedRecord("NOTIFICATION", n.id().toString(),
+            n.referralId() == null ? null : n.referralId().toString(), n.subjectRef(), false);
     }
 
     private static Long lastSeen(String lastEventId) {

@@ -3,6 +3,8 @@ package se.nexus.notification.notification;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,6 +16,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import se.nexus.notification.notification.NotificationController.NotificationView;
+import se.nexus.support.access.AccessContext;
+import se.nexus.support.access.AccessLog;
+import se.nexus.support.access.AccessLogUnavailable;
 
 /**
  * Feeds each open stream the new notifications of its agency by reading the database, not by in-memory
@@ -28,17 +33,19 @@ class NotificationStream implements SmartLifecycle, SchedulingConfigurer {
     private final Notifications notifications;
     private final StreamProperties properties;
     private final Clock clock;
+    private final AccessLog accessLog;
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
 
-    NotificationStream(Notifications notifications, StreamProperties properties, Clock clock) {
+    NotificationStream(Notifications notifications, StreamProperties properties, AccessLog accessLog, Clock clock) {
         this.notifications = notifications;
+        this.accessLog = accessLog;
         this.properties = properties;
         this.clock = clock;
     }
 
     /** Opens a stream of the agency's notifications after {@code lastSeen}, or from now when it is null. */
-    SseEmitter subscribe(String agency, Long lastSeen) {
+    SseEmitter subscribe(String agency, AccessContext reader, Long lastSeen) {
         if (!running || subscribers.size() >= properties.maxSubscribers()) {
             throw StreamsExhausted.forInstance();
         }
@@ -47,7 +54,7 @@ class NotificationStream implements SmartLifecycle, SchedulingConfigurer {
             throw StreamsExhausted.forAgency();
         }
         SseEmitter emitter = new SseEmitter(properties.timeout().toMillis());
-        Subscriber subscriber = new Subscriber(agency, emitter,
+        Subscriber subscriber = new Subscriber(agency, reader, emitter,
             lastSeen == null ? notifications.latestSeq(agency) : lastSeen);
         emitter.onCompletion(() -> subscribers.remove(subscriber));
         emitter.onTimeout(() -> subscribers.remove(subscriber));
@@ -80,10 +87,16 @@ class NotificationStream implements SmartLifecycle, SchedulingConfigurer {
         // in flight, so the stream stops at the first row that has not settled and sends it on a later poll.
         Instant settled = Instant.now(clock).minus(properties.settle());
         try {
+            List<Notification> due = new ArrayList<>();
             for (Notification n : notifications.after(subscriber.agency, subscriber.lastSent, properties.batchSize())) {
                 if (n.createdAt().isAfter(settled)) {
                     break;
                 }
+                due.add(n);
+            }
+            // Logged before they are sent; if the log cannot keep up, they are sent on a later poll.
+            accessLog.read(subscriber.reader, due.stream().map(NotificationController::accessed).toList());
+            for (Notification n : due) {
                 subscriber.emitter.send(SseEmitter.event().id(Long.toString(n.seq())).name("notification")
                     .data(NotificationView.of(n), MediaType.APPLICATION_JSON));
                 subscriber.sent(n.seq());
@@ -92,6 +105,8 @@ class NotificationStream implements SmartLifecycle, SchedulingConfigurer {
                 subscriber.emitter.send(SseEmitter.event().comment("keep-alive"));
                 subscriber.sent(subscriber.lastSent);
             }
+        } catch (AccessLogUnavailable e) {
+            // Nothing was sent; the next poll tries again from the same place.
         } catch (IOException | IllegalStateException e) {
             // The client went away; it resumes from its Last-Event-ID when it reconnects.
             subscribers.remove(subscriber);
@@ -124,12 +139,14 @@ class NotificationStream implements SmartLifecycle, SchedulingConfigurer {
     private static final class Subscriber {
 
         final String agency;
+        final AccessContext reader;
         final SseEmitter emitter;
         volatile long lastSent;
         volatile long lastWrite = System.nanoTime();
 
-        Subscriber(String agency, SseEmitter emitter, long lastSent) {
+        Subscriber(String agency, AccessContext reader, SseEmitter emitter, long lastSent) {
             this.agency = agency;
+            this.reader = reader;
             this.emitter = emitter;
             this.lastSent = lastSent;
         }

@@ -23,7 +23,7 @@ class NotificationStreamTests {
         when(notifications.latestSeq(anyString())).thenReturn(0L);
         var properties = new StreamProperties(Duration.ofMillis(500), 100, Duration.ofSeconds(1), Duration.ofMinutes(30),
             Duration.ofSeconds(15), maxSubscribers, perAgency);
-        var stream = new NotificationStream(notifications, properties, Clock.systemUTC());
+        var stream = new NotificationStream(notifications, properties, org.mockito.Mockito.mock(se.nexus.support.access.AccessLog.class), Clock.systemUTC());
         stream.start();
         return stream;
     }
@@ -31,24 +31,24 @@ class NotificationStreamTests {
     @Test
     void anAgencyPastItsShareIsRefusedWith429WhileOthersStillGetStreams() {
         NotificationStream stream = stream(10, 2);
-        stream.subscribe(POLICE, null);
-        stream.subscribe(POLICE, null);
+        stream.subscribe(POLICE, null, null);
+        stream.subscribe(POLICE, null, null);
 
-        StreamsExhausted refused = catchThrowableOfType(StreamsExhausted.class, () -> stream.subscribe(POLICE, null));
+        StreamsExhausted refused = catchThrowableOfType(StreamsExhausted.class, () -> stream.subscribe(POLICE, null, null));
 
         assertThat(refused.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
         assertThat(refused.retryAfter()).isPositive();
-        assertThat(stream.subscribe(HEALTH_CARE, null)).isNotNull();
+        assertThat(stream.subscribe(HEALTH_CARE, null, null)).isNotNull();
     }
 
     @Test
     void theInstanceAsAWholeRefusesWith503WhenFull() {
         NotificationStream stream = stream(2, 2);
-        stream.subscribe(POLICE, null);
-        stream.subscribe(HEALTH_CARE, null);
+        stream.subscribe(POLICE, null, null);
+        stream.subscribe(HEALTH_CARE, null, null);
 
         StreamsExhausted refused = catchThrowableOfType(StreamsExhausted.class,
-            () -> stream.subscribe("se.uppsala.nexus", null));
+            () -> stream.subscribe("se.uppsala.nexus", null, null));
 
         assertThat(refused.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
     }

@@ -30,6 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import se.nexus.referral.referral.Actor;
 import se.nexus.referral.referral.Purpose;
+import se.nexus.support.access.AccessLog;
+import se.nexus.support.access.AccessedRecord;
 import se.nexus.support.security.Caller;
 import se.nexus.support.web.PageOf;
 
@@ -43,8 +45,11 @@ class ConsentController {
 
     private final ConsentRegistry registry;
 
-    ConsentController(ConsentRegistry registry) {
+    private final AccessLog accessLog;
+
+    ConsentController(ConsentRegistry registry, AccessLog accessLog) {
         this.registry = registry;
+        this.accessLog = accessLog;
     }
 
     @Operation(operationId = "recordConsent", summary = "Record a person's consent")
@@ -68,14 +73,21 @@ class ConsentController {
     @Operation(operationId = "getConsent", summary = "Read a consent your agency may see")
     @GetMapping("/{id}")
     ConsentView get(Caller caller, @PathVariable UUID id) {
-        return ConsentView.of(registry.get(id, caller.agency()));
+        ConsentView view = ConsentView.of(registry.get(id, caller.agency()));
+        accessLog.read(List.of(accessed(view)));
+        return view;
     }
 
     @Operation(operationId = "listConsentsOfSubject", summary = "List the consents of a person that your agency may see")
     @GetMapping
     PageOf<ConsentView> ofSubject(Caller caller, @RequestParam @NotBlank @Size(max = 64) String subjectRef) {
         List<ConsentView> found = registry.ofSubject(subjectRef, caller.agency()).stream().map(ConsentView::of).toList();
+        accessLog.read(found.stream().map(ConsentController::accessed).toList());
         return new PageOf<>(found, 0, found.size(), found.size());
+    }
+
+    private static AccessedRecord accessed(ConsentView view) {
+        return new AccessedRecord("CONSENT", view.id().toString(), null, view.subjectRef(), false);
     }
 
     @Schema(example = """

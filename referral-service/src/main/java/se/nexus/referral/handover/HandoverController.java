@@ -2,6 +2,7 @@ package se.nexus.referral.handover;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -27,6 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import se.nexus.referral.referral.Actor;
 import se.nexus.referral.referral.LegalBasis;
+import se.nexus.support.access.AccessLog;
+import se.nexus.support.access.AccessedRecord;
+import se.nexus.referral.referral.ReferralManagement;
 import se.nexus.support.security.Caller;
 import se.nexus.support.web.InvalidInput;
 import se.nexus.support.web.PageOf;
@@ -38,8 +42,13 @@ class HandoverController {
 
     private final HandoverManagement handovers;
 
-    HandoverController(HandoverManagement handovers) {
+    private final ReferralManagement referrals;
+    private final AccessLog accessLog;
+
+    HandoverController(HandoverManagement handovers, ReferralManagement referrals, AccessLog accessLog) {
         this.handovers = handovers;
+        this.referrals = referrals;
+        this.accessLog = accessLog;
     }
 
     @Operation(operationId = "requestHandover", summary = "Ask another agency to take over the case your agency owns")
@@ -61,7 +70,15 @@ class HandoverController {
     @Operation(operationId = "getHandover", summary = "Read a handover your agency is party to")
     @GetMapping("/api/v1/handovers/{id}")
     HandoverView get(Caller caller, @PathVariable UUID id) {
-        return HandoverView.of(handovers.get(id, caller.agency()));
+        HandoverView view = HandoverView.of(handovers.get(id, caller.agency()));
+        accessLog.read(List.of(accessed(view)));
+        return view;
+    }
+
+    /** A handover names its case; the access log also names the case's person, for the person's extract. */
+    private AccessedRecord accessed(HandoverView view) {
+        return new AccessedRecord("HANDOVER", view.id().toString(), view.referralId().toString(),
+            referrals.subjectRefOf(view.referralId()).orElse(null), false);
     }
 
     @Operation(operationId = "listHandovers",
@@ -79,7 +96,9 @@ class HandoverController {
             default -> throw new InvalidInput("box", "must be sent or received");
         };
         PageOf<Handover> found = handovers.list(caller.agency(), which, status, page, size);
-        return new PageOf<>(found.items().stream().map(HandoverView::of).toList(), found.page(), found.size(), found.total());
+        List<HandoverView> views = found.items().stream().map(HandoverView::of).toList();
+        accessLog.read(views.stream().map(this::accessed).toList());
+        return new PageOf<>(views, found.page(), found.size(), found.total());
     }
 
     @Operation(operationId = "acceptHandover", summary = "Accept a handover to your agency: it owns the case")

@@ -10,6 +10,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import se.nexus.support.access.AccessLog;
+import se.nexus.support.access.AccessedRecord;
+import se.nexus.referral.referral.ReferralManagement;
 import se.nexus.support.security.Caller;
 import se.nexus.support.web.PageOf;
 
@@ -19,8 +22,13 @@ class HistoryController {
 
     private final ReferralHistory history;
 
-    HistoryController(ReferralHistory history) {
+    private final ReferralManagement referrals;
+    private final AccessLog accessLog;
+
+    HistoryController(ReferralHistory history, ReferralManagement referrals, AccessLog accessLog) {
         this.history = history;
+        this.referrals = referrals;
+        this.accessLog = accessLog;
     }
 
     /** The whole history in one page: a case has a handful of entries, and a list answers with a page. */
@@ -29,6 +37,8 @@ class HistoryController {
     @GetMapping("/api/v1/referrals/{id}/history")
     PageOf<HistoryEntryView> get(Caller caller, @PathVariable UUID id) {
         List<HistoryEntryView> entries = history.of(id, caller.agency()).stream().map(HistoryEntryView::of).toList();
+        accessLog.read(List.of(new AccessedRecord("REFERRAL_HISTORY", id.toString(), id.toString(),
+            referrals.subjectRefOf(id).orElse(null), false)));
         return new PageOf<>(entries, 0, entries.size(), entries.size());
     }
 

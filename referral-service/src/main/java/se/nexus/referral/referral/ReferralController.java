@@ -30,6 +30,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import se.nexus.support.access.AccessLog;
+import se.nexus.support.access.AccessLog.Refusal;
+import se.nexus.support.access.AccessedRecord;
 import se.nexus.support.security.Caller;
 import se.nexus.support.web.InvalidInput;
 import se.nexus.support.web.PageOf;
@@ -42,8 +45,11 @@ class ReferralController {
 
     private final ReferralManagement referrals;
 
-    ReferralController(ReferralManagement referrals) {
+    private final AccessLog accessLog;
+
+    ReferralController(ReferralManagement referrals, AccessLog accessLog) {
         this.referrals = referrals;
+        this.accessLog = accessLog;
     }
 
     @Operation(operationId = "submitReferral", summary = "Refer a case to another agency")
@@ -60,7 +66,17 @@ class ReferralController {
     @Operation(operationId = "getReferral", summary = "Read a referral your agency is party to")
     @GetMapping("/{id}")
     ReferralView get(Caller caller, @PathVariable UUID id) {
-        return view(referrals.get(id, caller.agency()));
+        ReferralView view;
+        try {
+            view = view(referrals.get(id, caller.agency()));
+        } catch (ReferralNotFound notTheCallers) {
+            // A case that exists but is not the caller's: the same 404, and an attempt the person's extract shows.
+            referrals.subjectRefOf(id).ifPresent(subject -> accessLog.refused(accessLog.caller(), new Refusal(
+                Refusal.NOT_FOUND, "GET /api/v1/referrals/{id}", "REFERRAL", id.toString(), id.toString(), subject)));
+            throw notTheCallers;
+        }
+        accessLog.read(List.of(accessed(view)));
+        return view;
     }
 
     @Operation(operationId = "listReferrals", summary = "List the referrals your agency sent or received")
@@ -77,7 +93,9 @@ class ReferralController {
             default -> throw new InvalidInput("box", "must be sent or received");
         };
         PageOf<Referral> found = referrals.list(caller.agency(), which, status, page, size);
-        return new PageOf<>(found.items().stream().map(this::view).toList(), found.page(), found.size(), found.total());
+        List<ReferralView> views = found.items().stream().map(this::view).toList();
+        accessLog.read(views.stream().map(ReferralController::accessed).toList());
+        return new PageOf<>(views, found.page(), found.size(), found.total());
     }
 
     @Operation(operationId = "receiveReferral", summary = "Acknowledge receipt of a referral sent to your agency")
@@ -123,6 +141,12 @@ class ReferralController {
     @PostMapping("/{id}/close")
     ReferralView close(Caller caller, @PathVariable UUID id) {
         return view(referrals.close(id, actor(caller)));
+    }
+
+    /** The access log's record of showing this referral; free text is revealed when its summary or comment is there. */
+    private static AccessedRecord accessed(ReferralView view) {
+        return new AccessedRecord("REFERRAL", view.id().toString(), view.id().toString(), view.subject().ref(),
+            view.summary() != null || view.declineComment() != null);
     }
 
     private static Actor actor(Caller caller) {

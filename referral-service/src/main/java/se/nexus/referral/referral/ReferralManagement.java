@@ -66,6 +66,15 @@ public class ReferralManagement {
             .orElseThrow(() -> new ReferralNotFound(id));
     }
 
+    /**
+     * The person a referral is about, whoever asks: for the access log only, which records refused attempts and
+     * reads of records that belong to the case under the person's ref.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> subjectRefOf(UUID id) {
+        return referrals.find(id).map(referral -> referral.subject().ref());
+    }
+
     /** Free text in clear, for an agency that may see the referral. */
     public String reveal(EncryptedText text) {
         return text == null ? null : cipher.open(text);

@@ -1,5 +1,13 @@
 package se.nexus.support.security;
 
+import com.nimbusds.jwt.JWTParser;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
+
+import se.nexus.support.access.AccessContext;
+import se.nexus.support.access.AccessLog;
+import se.nexus.support.access.AccessLog.Refusal;
+
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Collections;
@@ -115,17 +123,23 @@ public class NexusSecurityAutoConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder decoder, Problems problems,
-            SecurityProperties properties) throws Exception {
+            SecurityProperties properties, ObjectProvider<AccessLog> accessLog) throws Exception {
         var authorities = new JwtGrantedAuthoritiesConverter();
         authorities.setAuthoritiesClaimName(NexusClaims.ROLES);
         authorities.setAuthorityPrefix("ROLE_");
         var authentication = new JwtAuthenticationConverter();
         authentication.setJwtGrantedAuthoritiesConverter(authorities);
 
-        AuthenticationEntryPoint unauthorized = (request, response, e) -> problems.write(response,
-            Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "A valid bearer token is required"));
-        AccessDeniedHandler forbidden = (request, response, e) -> problems.write(response,
-            Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this"));
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            accessLog.ifAvailable(log -> log.refused(claimedCaller(request, log), refusal(Refusal.UNAUTHENTICATED,
+                request)));
+            problems.write(response,
+                Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "A valid bearer token is required"));
+        };
+        AccessDeniedHandler forbidden = (request, response, e) -> {
+            accessLog.ifAvailable(log -> log.refused(log.caller(), refusal(Refusal.FORBIDDEN, request)));
+            problems.write(response, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this"));
+        };
 
         return http
             .authorizeHttpRequests(requests -> {
@@ -146,6 +160,30 @@ public class NexusSecurityAutoConfiguration {
             .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .csrf(AbstractHttpConfigurer::disable)
             .build();
+    }
+
+    /** A path as a template: ids replaced, so a refusal names what was asked for without a query string. */
+    static Refusal refusal(String outcome, HttpServletRequest request) {
+        String path = request.getRequestURI().replaceAll(
+            "/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", "/{id}");
+        return new Refusal(outcome, request.getMethod() + " " + path, null, null, null, null);
+    }
+
+    /**
+     * Who a refused token says it is: its claims, not verified (that is why it was refused), so that an attempt with
+     * an expired or forged token that names an agency still reaches that agency's access follow-up.
+     */
+    static AccessContext claimedCaller(HttpServletRequest request, AccessLog log) {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        try {
+            return AccessContext.fromClaims(JWTParser.parse(header.substring(7).trim()).getJWTClaimsSet().getClaims(),
+                log.consoleClientId());
+        } catch (java.text.ParseException | RuntimeException e) {
+            return null;
+        }
     }
 
     @Bean
