@@ -24,7 +24,7 @@ class SchemaHistoryTests {
 
 	@Test
 	void everyEventAndSharedTypeHasBeenPublished() {
-		assertThat(current).hasSize(22);
+		assertThat(current).hasSize(23);
 		assertThat(history.keySet()).containsAll(current.keySet());
 	}
 }
