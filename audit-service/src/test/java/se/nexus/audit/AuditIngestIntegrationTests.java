@@ -32,6 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import se.nexus.events.referral.ReferralSubmitted;
+import se.nexus.events.subject.SubjectErased;
 import se.nexus.infrastructure.SharedInfrastructure;
 import se.nexus.schemas.Topics;
 import se.nexus.support.test.NexusIntegrationTest;
@@ -87,6 +88,32 @@ class AuditIngestIntegrationTests {
         List<String> subjects = new ArrayList<>();
         byAgency.get("items").forEach(item -> subjects.add(item.get("subjectRef").asString()));
         assertThat(subjects).contains(subjectRef);
+    }
+
+    /**
+     * An erasure of a person's free text is a link in the chain like any other event, found by the subject, and the
+     * chain still verifies from end to end: it never held the text that was erased.
+     */
+    @Test
+    void aSubjectErasureIsAppendedToTheChainAndTheChainStillVerifies() {
+        String subjectRef = "p-" + UUID.randomUUID();
+        String referralId = UUID.randomUUID().toString();
+        events.publish(referralId, TestEvents.referralSubmitted(referralId, subjectRef));
+        events.publish(Topics.CONSENTS, subjectRef, TestEvents.consentGranted(subjectRef));
+        SubjectErased erased = TestEvents.subjectErased(subjectRef);
+        events.publish(Topics.CONSENTS, subjectRef, erased);
+
+        JsonNode entry = awaitOneEntry("subjectRef=" + subjectRef + "&eventType=se.nexus.events.subject.SubjectErased");
+        assertThat(entry.get("eventId").asString()).isEqualTo(erased.getMetadata().getEventId());
+        assertThat(entry.get("topic").asString()).isEqualTo(Topics.CONSENTS);
+        assertThat(entry.get("actingAgency").asString()).isEqualTo(TestEvents.FROM);
+        assertThat(entry.get("actingUserRef").asString()).isEqualTo("auditor-1");
+        assertThat(entry.get("hash").asString()).hasSize(64);
+        await().atMost(PATIENCE).until(() -> api().getJson("/api/v1/audit/entries?subjectRef=" + subjectRef)
+            .get("total").asLong() == 3);
+        JsonNode verification = api().verify();
+        assertThat(verification.get("valid").asBoolean()).as(verification.toString()).isTrue();
+        assertThat(verification.get("length").asLong()).isGreaterThanOrEqualTo(3);
     }
 
     @Test

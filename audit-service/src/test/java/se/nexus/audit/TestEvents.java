@@ -25,6 +25,7 @@ import se.nexus.events.Subject;
 import se.nexus.events.Urgency;
 import se.nexus.events.consent.ConsentGranted;
 import se.nexus.events.referral.ReferralSubmitted;
+import se.nexus.events.subject.SubjectErased;
 import se.nexus.infrastructure.SharedInfrastructure;
 import se.nexus.schemas.Topics;
 import se.nexus.schemas.registry.KafkaAvroSerializer;
@@ -84,6 +85,17 @@ public final class TestEvents implements AutoCloseable {
             .setValidFrom(LocalDate.now())
             .setValidUntil(LocalDate.now().plusYears(1))
             .setObtained("WRITTEN")
+            .build();
+    }
+
+    /** A resource centre's auditor erased the person's free text: the event says so and why, never what it said. */
+    public static SubjectErased subjectErased(String subjectRef) {
+        String eventId = UUID.randomUUID().toString();
+        return SubjectErased.newBuilder()
+            .setMetadata(EventMetadata.newBuilder(metadata(eventId)).setActingUserRef("auditor-1")
+                .setCorrelationId(eventId).build())
+            .setSubjectRef(subjectRef)
+            .setReason("ERASURE_REQUEST")
             .build();
     }
 

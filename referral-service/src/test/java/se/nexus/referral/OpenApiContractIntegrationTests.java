@@ -62,7 +62,10 @@ class OpenApiContractIntegrationTests extends ServedOpenApiDocumentTests {
         assertThat(property("GrantConsent", "obtained").getEnum()).map(Object::toString).containsExactly("WRITTEN", "ORAL", "DIGITAL");
         assertThat(property("ConsentView", "obtained").getEnum()).map(Object::toString).containsExactly("WRITTEN", "ORAL", "DIGITAL");
         assertThat(property("SubmitReferral", "urgency").getEnum()).isNotEmpty();
-        for (String body : List.of("SubmitReferral", "GrantConsent", "RequestHandover", "DeclineRequest", "DeclineHandover")) {
+        assertThat(property("EraseSubject", "reason").getEnum()).map(Object::toString)
+            .containsExactly("RETENTION_ENDED", "ERASURE_REQUEST");
+        for (String body : List.of("SubmitReferral", "GrantConsent", "RequestHandover", "DeclineRequest", "DeclineHandover",
+                "EraseSubject")) {
             assertThat(schemas.get(body).getExample()).as(body).isInstanceOf(Map.class);
         }
     }
@@ -140,6 +143,17 @@ class OpenApiContractIntegrationTests extends ServedOpenApiDocumentTests {
             .statusCode()).isEqualTo(400);
         assertThat(call("POST", "/api/v1/referrals/{id}/decline", "/api/v1/referrals/" + id + "/decline", centre,
             Map.of("reason", "OTHER", "comment", "x".repeat(20_000)), null).statusCode()).isEqualTo(413);
+
+        String erasures = "/api/v1/subjects/erasures";
+        Map<String, Object> erasure = Map.of("subjectRef", "p-" + UUID.randomUUID().toString().substring(0, 8),
+            "reason", "ERASURE_REQUEST");
+        assertThat(call("POST", erasures, erasures, Cases.token(RECEIVER, "AUDITOR"), erasure, null).statusCode())
+            .isEqualTo(204);
+        assertThat(call("POST", erasures, erasures, Cases.token("se.lansstyrelsen.uppsala", "AUDITOR"), erasure, null)
+            .statusCode()).isEqualTo(403);
+        assertThat(call("POST", erasures, erasures, centre, erasure, null).statusCode()).isEqualTo(403);
+        assertThat(call("POST", erasures, erasures, Cases.token(RECEIVER, "AUDITOR"), Map.of("reason", "LATER"), null)
+            .statusCode()).isEqualTo(400);
     }
 
     /** Sends a request and holds the answer against the document's operation for the path template. */

@@ -137,6 +137,42 @@ class ReferralAuthorizationMatrixIntegrationTests {
     }
 
     static final String PROSECUTION = "se.aklagarmyndigheten";
+    static final String COUNTY_BOARD = "se.lansstyrelsen.uppsala";
+
+    /**
+     * Erasing a person's free text is for an AUDITOR of a resource centre only: the role is checked per path
+     * (403 for any other role), the agency's kind by the service (403 for the county board's auditors). A refused
+     * erasure erases nothing; the allowed one answers 204, and so does every repeat.
+     */
+    @TestFactory
+    Stream<DynamicTest> onlyAResourceCentresAuditorMayEraseAPersonsFreeText() {
+        Cases cases = new Cases(port);
+        String referral = cases.submitted();
+        String subject = api.get(cases.url("/api/v1/referrals/" + referral), Cases.caseworker(SENDER)).body()
+            .get("subject").get("ref").asText();
+        String url = cases.url("/api/v1/subjects/erasures");
+        Map<String, Object> body = Map.of("subjectRef", subject, "reason", "ERASURE_REQUEST");
+        Map<String, String> callers = new LinkedHashMap<>();
+        callers.put("a CASEWORKER of the resource centre", Cases.token(RECEIVER, "CASEWORKER"));
+        callers.put("a COORDINATOR of the resource centre", Cases.token(RECEIVER, "COORDINATOR"));
+        callers.put("an AUDITOR of the county board", Cases.token(COUNTY_BOARD, "AUDITOR"));
+        callers.put("a CASEWORKER of social services", Cases.token(SENDER, "CASEWORKER"));
+        callers.put("a COORDINATOR of social services", Cases.token(SENDER, "COORDINATOR"));
+        List<DynamicTest> tests = new ArrayList<>();
+        callers.forEach((who, token) -> tests.add(dynamicTest(who + " -> 403, and the text stays", () -> {
+            assertThat(api.post(url, token, body).status()).isEqualTo(403);
+            assertThat(api.get(cases.url("/api/v1/referrals/" + referral), Cases.caseworker(SENDER)).body()
+                .get("summary").asText()).isEqualTo("Summary text");
+        })));
+        tests.add(dynamicTest("without a token -> 401", () -> assertThat(api.post(url, null, body).status()).isEqualTo(401)));
+        tests.add(dynamicTest("an AUDITOR of the resource centre -> 204, and again -> 204", () -> {
+            assertThat(api.post(url, Cases.token(RECEIVER, "AUDITOR"), body).status()).isEqualTo(204);
+            assertThat(api.post(url, Cases.token(RECEIVER, "AUDITOR"), body).status()).isEqualTo(204);
+            assertThat(api.get(cases.url("/api/v1/referrals/" + referral), Cases.caseworker(SENDER)).body()
+                .get("summary").isNull()).isTrue();
+        }));
+        return tests.stream();
+    }
 
     /**
      * A consent that social services (the sender) recorded for the resource centre and the police may be relied on

@@ -24,6 +24,7 @@ import se.nexus.events.referral.ReferralDeclined;
 import se.nexus.events.referral.ReferralReceived;
 import se.nexus.events.referral.ReferralSubmitted;
 import se.nexus.events.referral.ReferralWithdrawn;
+import se.nexus.events.subject.SubjectErased;
 
 /** The Kafka topics of Nexus and the event types each one carries. */
 public final class Topics {
@@ -31,7 +32,7 @@ public final class Topics {
 	/** Keyed by referral id. */
 	public static final String REFERRALS = "nexus.referrals";
 
-	/** Keyed by subject ref. */
+	/** Keyed by subject ref: consents, and the erasure of a subject's free text. */
 	public static final String CONSENTS = "nexus.consents";
 
 	/** Keyed by referral id. */
@@ -50,7 +51,7 @@ public final class Topics {
 			REFERRALS,
 			List.of(ReferralSubmitted.class, ReferralReceived.class, ReferralAccepted.class, ReferralDeclined.class,
 					ReferralWithdrawn.class, ReferralClosed.class, ReferralConsentRevoked.class),
-			CONSENTS, List.of(ConsentGranted.class, ConsentWithdrawn.class, ConsentExpired.class),
+			CONSENTS, List.of(ConsentGranted.class, ConsentWithdrawn.class, ConsentExpired.class, SubjectErased.class),
 			HANDOVERS,
 			List.of(HandoverRequested.class, HandoverAccepted.class, HandoverDeclined.class, HandoverCancelled.class),
 			NOTIFICATIONS,

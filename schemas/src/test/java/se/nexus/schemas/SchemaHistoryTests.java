@@ -24,7 +24,7 @@ class SchemaHistoryTests {
 
 	@Test
 	void everyEventAndSharedTypeHasBeenPublished() {
-		assertThat(current).hasSize(24);
+		assertThat(current).hasSize(25);
 		assertThat(history.keySet()).containsAll(current.keySet());
 	}
 }

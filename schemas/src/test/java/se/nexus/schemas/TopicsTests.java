@@ -17,7 +17,7 @@ class TopicsTests {
 				"nexus.notifications", "nexus.access");
 		assertThat(Topics.eventTypes()).containsOnlyKeys(Topics.all());
 		assertThat(Topics.eventTypes().get(Topics.REFERRALS)).hasSize(7);
-		assertThat(Topics.eventTypes().get(Topics.CONSENTS)).hasSize(3);
+		assertThat(Topics.eventTypes().get(Topics.CONSENTS)).hasSize(4);
 		assertThat(Topics.eventTypes().get(Topics.HANDOVERS)).hasSize(4);
 		assertThat(Topics.eventTypes().get(Topics.NOTIFICATIONS)).hasSize(3);
 	}

@@ -1,76 +1,80 @@
 package se.nexus.referral.protection;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.HashMap;
-import java.util.Map;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
 
-import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Seals free text with AES-256-GCM before it reaches the database. The key id is stored beside each
- * ciphertext and bound to it as associated data, so keys can rotate and a ciphertext cannot be moved to
- * another key's slot unnoticed.
+ * Seals free text with AES-256-GCM under its subject's own data key before it reaches the database, and opens
+ * it again while that key exists (envelope encryption, docs/architecture.md section 6). The data key is stored
+ * only wrapped by a master key; erasing the subject destroys it, and with it every copy of the subject's text.
+ * Text sealed directly under a master key before data keys existed still opens.
  */
 @Component
 public class TextCipher {
 
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
+    private static final int DATA_KEY_BYTES = 32;
 
-    private final SecureRandom random = new SecureRandom();
-    private final Map<String, SecretKey> keys = new HashMap<>();
-    private final String activeKeyId;
+    private final SubjectKeys subjectKeys;
+    private final MasterKeys masterKeys;
+    private final Clock clock;
 
-    public TextCipher(ProtectionProperties properties) {
-        properties.keys().forEach((id, encoded) -> keys.put(id, aesKey(id, encoded)));
-        if (!keys.containsKey(properties.activeKeyId())) {
-            throw new IllegalStateException("The active key id " + properties.activeKeyId() + " has no key");
-        }
-        this.activeKeyId = properties.activeKeyId();
+    TextCipher(SubjectKeys subjectKeys, MasterKeys masterKeys, Clock clock) {
+        this.subjectKeys = subjectKeys;
+        this.masterKeys = masterKeys;
+        this.clock = clock;
     }
 
-    public EncryptedText seal(String text) {
-        byte[] nonce = new byte[NONCE_BYTES];
-        random.nextBytes(nonce);
-        byte[] sealed = run(Cipher.ENCRYPT_MODE, activeKeyId, nonce, text.getBytes(StandardCharsets.UTF_8), 0);
-        return new EncryptedText(activeKeyId, ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array());
+    /** Seals text about the subject under the subject's data key, made on first use. */
+    @Transactional
+    public EncryptedText seal(String subjectRef, String text) {
+        SubjectKey stored = subjectKey(subjectRef);
+        String keyId = EncryptedText.dataKeyIdOf(stored.id());
+        return new EncryptedText(keyId, Gcm.seal(masterKeys.unwrap(stored), keyId, text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    public String open(EncryptedText text) {
-        byte[] all = text.ciphertext();
-        byte[] nonce = java.util.Arrays.copyOf(all, NONCE_BYTES);
-        return new String(run(Cipher.DECRYPT_MODE, text.keyId(), nonce, all, NONCE_BYTES), StandardCharsets.UTF_8);
+    /**
+     * The text in clear, or null once its subject has been erased. The subject's key as read beside the text
+     * saves looking it up; without it (or if it is a newer key than the text's) the text's own key is looked up.
+     */
+    public String open(EncryptedText text, SubjectKey subjectKey) {
+        if (text == null) {
+            return null;
+        }
+        if (!text.underDataKey()) {
+            return masterKeys.open(text);
+        }
+        UUID dataKeyId = text.dataKeyId();
+        SubjectKey key = subjectKey != null && subjectKey.id().equals(dataKeyId) ? subjectKey
+            : subjectKeys.find(dataKeyId).orElse(null);
+        return key == null ? null : openWith(masterKeys.unwrap(key), text);
     }
 
-    private byte[] run(int mode, String keyId, byte[] nonce, byte[] input, int offset) {
-        SecretKey key = keys.get(keyId);
-        if (key == null) {
-            throw new IllegalStateException("No key with id " + keyId + " is configured");
-        }
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(keyId.getBytes(StandardCharsets.UTF_8));
-            return cipher.doFinal(input, offset, input.length - offset);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Text under key " + keyId + " could not be " + (mode == Cipher.ENCRYPT_MODE ? "sealed" : "opened"), e);
-        }
+    static String openWith(SecretKey dataKey, EncryptedText text) {
+        return new String(Gcm.open(dataKey, text.keyId(), text.ciphertext()), StandardCharsets.UTF_8);
     }
 
-    private static SecretKey aesKey(String id, String encoded) {
-        byte[] bytes = Base64.getDecoder().decode(encoded.trim());
-        if (bytes.length != 32) {
-            throw new IllegalStateException("Key " + id + " must be 32 bytes (AES-256), base64-encoded; set NEXUS_ENCRYPTION_KEY");
+    private SubjectKey subjectKey(String subjectRef) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            var existing = subjectKeys.lockShared(subjectRef);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            UUID id = UUID.randomUUID();
+            SubjectKey fresh = masterKeys.wrap(id, new SecretKeySpec(Gcm.random(DATA_KEY_BYTES), "AES"));
+            var inserted = subjectKeys.insertIfAbsent(subjectRef, fresh, Instant.now(clock));
+            if (inserted.isPresent()) {
+                return inserted.get();
+            }
+            // Another transaction stored a key first (or erased it meanwhile): read again.
         }
-        return new SecretKeySpec(bytes, "AES");
+        throw new IllegalStateException("No data key could be stored for a subject");
     }
 }

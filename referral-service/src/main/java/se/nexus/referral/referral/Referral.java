@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import se.nexus.referral.protection.EncryptedText;
+import se.nexus.referral.protection.SubjectKey;
 
 /**
  * A referral of a case from one agency to another. It guards its own lifecycle: only the party named
@@ -27,10 +28,13 @@ public class Referral {
     private final Instant createdAt;
     private Instant updatedAt;
     private final int version;
+    /** The subject's data key as read with the referral, to open its text; null if it had none or was erased. */
+    private final SubjectKey subjectKey;
 
     Referral(UUID id, String fromAgency, String toAgency, String ownerAgency, Subject subject, Urgency urgency,
             List<Concern> concerns, LegalBasis legalBasis, Purpose purpose, EncryptedText summary,
-            ReferralStatus status, Decline decline, Instant createdAt, Instant updatedAt, int version) {
+            ReferralStatus status, Decline decline, Instant createdAt, Instant updatedAt, int version,
+            SubjectKey subjectKey) {
         this.id = id;
         this.fromAgency = fromAgency;
         this.toAgency = toAgency;
@@ -46,13 +50,14 @@ public class Referral {
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
         this.version = version;
+        this.subjectKey = subjectKey;
     }
 
     /** A new referral; the sender owns it until the receiver accepts. */
     static ReferralEvent.Submitted submit(Actor sender, NewReferral request, EncryptedText summary, Instant now) {
         var referral = new Referral(UUID.randomUUID(), sender.agency(), request.toAgency(), sender.agency(),
             request.subject(), request.urgency(), request.concerns(), request.legalBasis(), request.purpose(), summary,
-            ReferralStatus.SUBMITTED, null, now, now, 0);
+            ReferralStatus.SUBMITTED, null, now, now, 0, null);
         return new ReferralEvent.Submitted(UUID.randomUUID(), now, sender, referral);
     }
 
@@ -154,5 +159,6 @@ public class Referral {
     public Decline decline() { return decline; }
     public Instant createdAt() { return createdAt; }
     public Instant updatedAt() { return updatedAt; }
+    public SubjectKey subjectKey() { return subjectKey; }
     int version() { return version; }
 }

@@ -158,9 +158,9 @@ class ReferralController {
             referral.ownerAgency(), new SubjectView(referral.subject().ref(), referral.subject().protectedIdentity()),
             referral.urgency(), referral.concerns(), new LegalBasisView(referral.legalBasis().type(),
                 referral.legalBasis().consentId(), referral.legalBasis().provisionCode()), referral.purpose(),
-            referrals.reveal(referral.summary()),
+            referrals.reveal(referral, referral.summary()),
             referral.decline() == null ? null : referral.decline().reason(),
-            referral.decline() == null ? null : referrals.reveal(referral.decline().comment()),
+            referral.decline() == null ? null : referrals.reveal(referral, referral.decline().comment()),
             referral.createdAt(), referral.updatedAt());
     }
 
@@ -202,7 +202,11 @@ class ReferralController {
 
     record ReferralView(UUID id, ReferralStatus status, String fromAgency, String toAgency, String ownerAgency,
             SubjectView subject, Urgency urgency, List<Concern> concerns, LegalBasisView legalBasis, Purpose purpose,
-            String summary,
-            DeclineReason declineReason, String declineComment, Instant createdAt, Instant updatedAt) {
+            @Schema(description = "The summary in clear; null if none was given, or once the person's free text was"
+                + " erased (POST /api/v1/subjects/erasures)") String summary,
+            DeclineReason declineReason,
+            @Schema(description = "The decline comment in clear; null if none was given, or once the person's free"
+                + " text was erased (POST /api/v1/subjects/erasures)") String declineComment,
+            Instant createdAt, Instant updatedAt) {
     }
 }

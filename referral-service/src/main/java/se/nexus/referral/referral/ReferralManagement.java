@@ -52,7 +52,7 @@ public class ReferralManagement {
         }
         disclosure.requireValid(request.legalBasis(), sender.agency(), request.subject().ref(), request.toAgency(),
             request.purpose());
-        var summary = request.summary() == null || request.summary().isBlank() ? null : cipher.seal(request.summary());
+        var summary = seal(request.subject().ref(), request.summary());
         ReferralEvent.Submitted submitted = Referral.submit(sender, request, summary, Instant.now(clock));
         referrals.insert(submitted.referral());
         events.publishEvent(submitted);
@@ -75,9 +75,9 @@ public class ReferralManagement {
         return referrals.find(id).map(referral -> referral.subject().ref());
     }
 
-    /** Free text in clear, for an agency that may see the referral. */
-    public String reveal(EncryptedText text) {
-        return text == null ? null : cipher.open(text);
+    /** The referral's free text in clear, for an agency that may see it; null once its subject is erased. */
+    public String reveal(Referral referral, EncryptedText text) {
+        return cipher.open(text, referral.subjectKey());
     }
 
     @Transactional(readOnly = true)
@@ -98,8 +98,8 @@ public class ReferralManagement {
 
     @Transactional
     public Referral decline(UUID id, Actor actor, DeclineReason reason, String comment) {
-        var sealed = comment == null || comment.isBlank() ? null : cipher.seal(comment);
-        return change(id, actor, (referral, now) -> referral.decline(actor, reason, sealed, now));
+        return change(id, actor, (referral, now) ->
+            referral.decline(actor, reason, seal(referral.subject().ref(), comment), now));
     }
 
     @Transactional
@@ -147,6 +147,19 @@ public class ReferralManagement {
     /** Checks a legal basis for the discloser telling another agency about the referral's case. */
     public void requireDisclosable(LegalBasis basis, String discloser, Referral referral, String toAgency) {
         disclosure.requireValid(basis, discloser, referral.subject().ref(), toAgency, referral.purpose());
+    }
+
+    /**
+     * Deletes the subject's free text that is sealed directly under a master key (stored before data keys
+     * existed), in the transaction of the subject's erasure; how many referrals it changed.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int eraseDirectTexts(String subjectRef) {
+        return referrals.deleteDirectTexts(subjectRef);
+    }
+
+    private EncryptedText seal(String subjectRef, String text) {
+        return text == null || text.isBlank() ? null : cipher.seal(subjectRef, text);
     }
 
     private Referral change(UUID id, Actor actor, BiFunction<Referral, Instant, ReferralEvent> transition) {

@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,10 +14,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import se.nexus.referral.protection.EncryptedText;
+import se.nexus.referral.protection.SubjectKey;
 
 /** The stored referrals. */
 @Repository
 public class Referrals {
+
+    /**
+     * Each referral with its subject's wrapped data key, if the subject has one, so that its text opens without
+     * another query; once the subject is erased there is none, and the text stays shut.
+     */
+    private static final String SELECT = """
+        SELECT r.*, k.id AS data_key_id, k.master_key_id AS data_key_master_key_id, k.wrapped_key AS data_key_wrapped
+        FROM referrals r LEFT JOIN subject_keys k ON k.subject_ref = r.subject_ref
+        """;
 
     private final JdbcClient jdbc;
 
@@ -72,33 +83,76 @@ public class Referrals {
         }
     }
 
+    /**
+     * Referrals with text still sealed directly under one of the master keys, locked, skipping those another
+     * instance holds.
+     */
+    List<Referral> lockDirectTexts(Collection<String> masterKeyIds, int limit) {
+        return jdbc.sql(SELECT + """
+                WHERE (r.summary_key_id NOT LIKE 'dek:%' OR r.decline_comment_key_id NOT LIKE 'dek:%')
+                  AND (r.summary_key_id IN (:keyIds) OR r.decline_comment_key_id IN (:keyIds))
+                ORDER BY r.id LIMIT :limit FOR UPDATE OF r SKIP LOCKED""")
+            .param("keyIds", masterKeyIds)
+            .param("limit", limit)
+            .query(Referrals::map).list();
+    }
+
+    /** Replaces a referral's stored text (re-sealed, not changed), leaving the rest of it as it is. */
+    void updateTexts(UUID id, EncryptedText summary, EncryptedText comment) {
+        jdbc.sql("""
+                UPDATE referrals SET summary_key_id = :summaryKeyId, summary_ciphertext = :summary,
+                    decline_comment_key_id = :commentKeyId, decline_comment_ciphertext = :comment, version = version + 1
+                WHERE id = :id""")
+            .param("summaryKeyId", summary == null ? null : summary.keyId())
+            .param("summary", summary == null ? null : summary.ciphertext())
+            .param("commentKeyId", comment == null ? null : comment.keyId())
+            .param("comment", comment == null ? null : comment.ciphertext())
+            .param("id", id)
+            .update();
+    }
+
+    /**
+     * Deletes the subject's text that is sealed directly under a master key, which destroying the subject's data
+     * key would not erase; how many referrals it changed.
+     */
+    int deleteDirectTexts(String subjectRef) {
+        return jdbc.sql("""
+                UPDATE referrals SET
+                    summary_key_id = CASE WHEN summary_key_id LIKE 'dek:%' THEN summary_key_id END,
+                    summary_ciphertext = CASE WHEN summary_key_id LIKE 'dek:%' THEN summary_ciphertext END,
+                    decline_comment_key_id = CASE WHEN decline_comment_key_id LIKE 'dek:%' THEN decline_comment_key_id END,
+                    decline_comment_ciphertext = CASE WHEN decline_comment_key_id LIKE 'dek:%' THEN decline_comment_ciphertext END,
+                    version = version + 1
+                WHERE subject_ref = ? AND (summary_key_id NOT LIKE 'dek:%' OR decline_comment_key_id NOT LIKE 'dek:%')""")
+            .param(subjectRef)
+            .update();
+    }
+
     private static EncryptedText comment(Referral referral) {
         return referral.decline() == null ? null : referral.decline().comment();
     }
 
     Optional<Referral> find(UUID id) {
-        return jdbc.sql("SELECT * FROM referrals WHERE id = ?").param(id).query(Referrals::map).optional();
+        return jdbc.sql(SELECT + "WHERE r.id = ?").param(id).query(Referrals::map).optional();
     }
 
     /** The referral for a change, locked until the transaction ends so changes to one case queue up. */
     Optional<Referral> lock(UUID id) {
-        return jdbc.sql("SELECT * FROM referrals WHERE id = ? FOR UPDATE").param(id).query(Referrals::map).optional();
+        return jdbc.sql(SELECT + "WHERE r.id = ? FOR UPDATE OF r").param(id).query(Referrals::map).optional();
     }
 
     /** Open referrals disclosed on the consent, locked for the transaction. */
     List<Referral> lockOpenRelyingOn(UUID consentId) {
-        return jdbc.sql("""
-                SELECT * FROM referrals WHERE consent_id = :consentId AND status IN (:open)
-                ORDER BY id FOR UPDATE""")
+        return jdbc.sql(SELECT + "WHERE r.consent_id = :consentId AND r.status IN (:open) ORDER BY r.id FOR UPDATE OF r")
             .param("consentId", consentId)
             .param("open", ReferralStatus.openNames())
             .query(Referrals::map).list();
     }
 
     List<Referral> page(Box box, String agency, ReferralStatus status, int page, int size) {
-        return jdbc.sql("SELECT * FROM referrals WHERE " + box.column + " = :agency"
-                + " AND (CAST(:status AS TEXT) IS NULL OR status = :status)"
-                + " ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset")
+        return jdbc.sql(SELECT + "WHERE r." + box.column + " = :agency"
+                + " AND (CAST(:status AS TEXT) IS NULL OR r.status = :status)"
+                + " ORDER BY r.created_at DESC, r.id LIMIT :limit OFFSET :offset")
             .param("agency", agency)
             .param("status", status == null ? null : status.name())
             .param("limit", size)
@@ -147,7 +201,14 @@ public class Referrals {
             decline(row),
             row.getTimestamp("created_at").toInstant(),
             row.getTimestamp("updated_at").toInstant(),
-            row.getInt("version"));
+            row.getInt("version"),
+            subjectKey(row));
+    }
+
+    private static SubjectKey subjectKey(ResultSet row) throws SQLException {
+        UUID id = row.getObject("data_key_id", UUID.class);
+        return id == null ? null
+            : new SubjectKey(id, row.getString("data_key_master_key_id"), row.getBytes("data_key_wrapped"));
     }
 
     private static Referral.Decline decline(ResultSet row) throws SQLException {
