@@ -1,5 +1,6 @@
 -- Runs after every migration, as the owner: makes sure the restricted runtime role exists with the
--- configured password and holds exactly INSERT and SELECT on the log tables, nothing more. Roles are
+-- configured password and holds exactly INSERT and SELECT on the log tables, nothing more; on the follow-up
+-- tables (not part of the chain) it may also update: case parties change, and a flag is marked reviewed. Roles are
 -- cluster-wide in PostgreSQL, so this is idempotent rather than a one-off versioned migration.
 DO $$
 BEGIN
@@ -15,5 +16,8 @@ BEGIN
     EXECUTE format('REVOKE ALL ON audit_entries, audit_checkpoints FROM %I', '${audit_app_user}');
     EXECUTE format('GRANT SELECT, INSERT ON audit_entries, audit_checkpoints TO %I', '${audit_app_user}');
     EXECUTE format('GRANT USAGE ON SEQUENCE audit_checkpoints_id_seq TO %I', '${audit_app_user}');
+    EXECUTE format('REVOKE ALL ON case_parties, access_flags FROM %I', '${audit_app_user}');
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE ON case_parties, access_flags TO %I', '${audit_app_user}');
+    EXECUTE format('GRANT USAGE ON SEQUENCE access_flags_id_seq TO %I', '${audit_app_user}');
 END
 $$;

@@ -50,6 +50,11 @@ public final class AuditApi {
             HttpResponse.BodyHandlers.ofString());
     }
 
+    public HttpResponse<String> post(String path, String tokenOrNull, String json) {
+        return send(request(path, tokenOrNull).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** GET as an auditor, expecting 200, parsed. */
     public JsonNode getJson(String path) {
         HttpResponse<String> response = get(path, auditorToken());

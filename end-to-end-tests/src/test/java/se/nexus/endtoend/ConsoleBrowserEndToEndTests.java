@@ -240,6 +240,46 @@ class ConsoleBrowserEndToEndTests {
         sender.assertAccessible();
     }
 
+    @Test
+    void anAuditorReadsAPersonsExtractAndReviewsAFlag() {
+        String subject = "P-" + UUID.randomUUID().toString().substring(0, 8);
+        String referral = submittedReferral(subject);
+        String url = platform.serviceUrl("referral-service") + "/api/v1/referrals/" + referral;
+        assertThat(api.get(url, platform.token(RESOURCE_CENTRE, "CASEWORKER")).status()).isEqualTo(200);
+        assertThat(api.get(url, platform.token(POLICE, "CASEWORKER")).status()).isEqualTo(404);
+
+        Browser auditor = browsers.open("auditor");
+        auditor.signIn(console, "auditor@" + RESOURCE_CENTRE);
+        assertThat(auditor.heading()).isEqualTo("Granskning");
+        auditor.assertAccessible();
+        auditor.click(By.linkText("Registerutdrag"));
+        auditor.type("subjectRef", subject);
+        auditor.press("Visa utdraget");
+        // The reads reach the audit chain a moment after they happen: ask again until the refused one is there.
+        for (int attempt = 0; attempt < 30 && !auditor.text(By.tagName("main")).contains("Nekad åtkomst"); attempt++) {
+            auditor.go(console + "/audit/extract");
+            auditor.type("subjectRef", subject);
+            auditor.press("Visa utdraget");
+        }
+        assertThat(auditor.text(By.id("extract"))).contains("Nekad åtkomst").contains("Läsning").contains("Ändring")
+            .contains(POLICE).contains(RESOURCE_CENTRE).contains("OSL_10_2");
+        assertThat(auditor.visitedUrls()).noneMatch(visited -> visited.contains(subject));
+        auditor.assertAccessible();
+        auditor.screenshot(SCREENSHOTS.resolve("extract.png"));
+
+        auditor.click(By.linkText("Flaggor"));
+        auditor.wait(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-flag]")));
+        auditor.assertAccessible();
+        auditor.screenshot(SCREENSHOTS.resolve("flags.png"));
+        var flag = auditor.driver.findElement(By.cssSelector("[data-flag]"));
+        String id = flag.getAttribute("data-flag");
+        new org.openqa.selenium.support.ui.Select(flag.findElement(By.tagName("select"))).selectByValue("LEGITIMATE");
+        flag.findElement(By.tagName("button")).click();
+        auditor.wait(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".message"),
+            "Flaggan är markerad som granskad."));
+        assertThat(auditor.driver.findElements(By.cssSelector("[data-flag='" + id + "']"))).isEmpty();
+    }
+
     private static void requestHandoverToPolice(Browser owner, String referral) {
         owner.go(console + "/referrals/" + referral);
         owner.choose("toAgency", POLICE);

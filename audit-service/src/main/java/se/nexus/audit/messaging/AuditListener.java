@@ -1,5 +1,10 @@
 package se.nexus.audit.messaging;
 
+import org.springframework.transaction.support.TransactionTemplate;
+
+import se.nexus.audit.followup.AccessFollowUp;
+import se.nexus.audit.log.StoredEntry;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,10 +29,15 @@ class AuditListener {
     private static final Logger log = LoggerFactory.getLogger(AuditListener.class);
 
     private final AuditLog auditLog;
+    private final AccessFollowUp followUp;
+    private final TransactionTemplate transactions;
     private final IngestProperties properties;
 
-    AuditListener(AuditLog auditLog, IngestProperties properties) {
+    AuditListener(AuditLog auditLog, AccessFollowUp followUp, TransactionTemplate transactions,
+            IngestProperties properties) {
         this.auditLog = auditLog;
+        this.followUp = followUp;
+        this.transactions = transactions;
         this.properties = properties;
     }
 
@@ -55,7 +65,12 @@ class AuditListener {
         if (entries.isEmpty()) {
             return;
         }
-        int appended = auditLog.append(entries).size();
+        // The follow-up judges what was appended in the same transaction: each entry is judged once, with the chain.
+        int appended = transactions.execute(status -> {
+            List<StoredEntry> stored = auditLog.append(entries);
+            followUp.examine(stored);
+            return stored.size();
+        });
         log.debug("Appended {} of {} events ({} already in the log)", appended, entries.size(), entries.size() - appended);
     }
 }

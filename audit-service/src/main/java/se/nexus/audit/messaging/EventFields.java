@@ -57,6 +57,10 @@ final class EventFields {
                 details.put(name, value instanceof Boolean ? value : value.toString());
             }
         }
+        // Whether the case's person has a protected identity: the follow-up of reads needs it.
+        if (field(child(event, "subject"), "protectedIdentity") instanceof Boolean protectedIdentity) {
+            details.put("protectedIdentity", protectedIdentity);
+        }
         GenericRecord basis = child(event, "legalBasis");
         if (basis != null) {
             Map<String, Object> legalBasis = new LinkedHashMap<>();

@@ -58,6 +58,11 @@ class QueryLog {
         record(caller, "extract", filters, subjectRef);
     }
 
+    /** A flag of the access follow-up marked reviewed, with the code it was closed with. */
+    void flagReviewed(Caller caller, long flag, String code) {
+        record(caller, "flag-reviewed", Map.of("flag", flag, "code", code));
+    }
+
     void performed(Caller caller, String query) {
         record(caller, query, Map.of());
     }

@@ -38,6 +38,12 @@ class ApiClients {
 		return new NotificationApi(client(builder, clients, properties.notificationService(), json));
 	}
 
+	@Bean
+	AuditApi auditApi(RestClient.Builder builder, OAuth2AuthorizedClientManager clients, ConsoleProperties properties,
+			JsonMapper json) {
+		return new AuditApi(client(builder, clients, properties.auditService(), json));
+	}
+
 	private static RestClient client(RestClient.Builder builder, OAuth2AuthorizedClientManager clients, URI baseUrl,
 			JsonMapper json) {
 		OAuth2ClientHttpRequestInterceptor bearer = new OAuth2ClientHttpRequestInterceptor(clients);

@@ -30,6 +30,10 @@ public record Person(String agency, String role) {
 		return CASEWORKER.equals(role);
 	}
 
+	public boolean isAuditor() {
+		return AUDITOR.equals(role);
+	}
+
 	public boolean isCoordinator() {
 		return COORDINATOR.equals(role);
 	}
@@ -41,6 +45,9 @@ public record Person(String agency, String role) {
 		}
 		if (isCoordinator()) {
 			return "/inbox";
+		}
+		if (AUDITOR.equals(role)) {
+			return "/audit";
 		}
 		return "/signed-in";
 	}

@@ -42,6 +42,8 @@ class SecurityConfiguration {
 			.hasRole(Person.CASEWORKER)
 			.requestMatchers("/inbox/**")
 			.hasRole(Person.COORDINATOR)
+			.requestMatchers("/audit/**", "/audit")
+			.hasRole(Person.AUDITOR)
 			.anyRequest()
 			.authenticated())
 			.oauth2Login(login -> login.loginPage("/oauth2/authorization/" + Registration.ID)
