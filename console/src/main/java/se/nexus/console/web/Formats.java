@@ -18,6 +18,11 @@ public class Formats {
 		return instant == null ? "" : MINUTE.format(instant);
 	}
 
+	/** A time the services sent as ISO-8601 text, as people read it; empty for none. */
+	public String atText(String iso) {
+		return iso == null || iso.isBlank() ? "" : at(Instant.parse(iso));
+	}
+
 	/** The machine-readable form for a time element's datetime attribute. */
 	public String iso(Instant instant) {
 		return instant == null ? "" : instant.toString();
