@@ -153,8 +153,9 @@ public class AccessLog implements SmartLifecycle {
 
     private void commit(List<Pending> batch) {
         try {
-            transactions.executeWithoutResult(status -> batch.forEach(pending -> pending.events()
-                .forEach(event -> outbox.append(Topics.ACCESS, event.key(), event.id(), event.value()))));
+            // One round trip for the whole batch: the writer, not each request, pays for the database.
+            transactions.executeWithoutResult(status -> outbox.appendAll(batch.stream().flatMap(pending -> pending.events()
+                .stream()).map(event -> new Outbox.Message(Topics.ACCESS, event.key(), event.id(), event.value())).toList()));
             batch.forEach(pending -> pending.done().complete(null));
         } catch (RuntimeException e) {
             batch.forEach(pending -> pending.done().completeExceptionally(e));

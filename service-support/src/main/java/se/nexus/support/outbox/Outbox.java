@@ -3,12 +3,14 @@ package se.nexus.support.outbox;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.UUID;
 
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,10 +20,35 @@ import org.springframework.transaction.annotation.Transactional;
  */
 public class Outbox {
 
-    private final JdbcClient jdbc;
+    private static final String INSERT = """
+            INSERT INTO outbox (topic, message_key, event_id, event_type, payload)
+            VALUES (?, ?, ?, ?, ?)""";
 
-    Outbox(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
+
+    Outbox(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
+    }
+
+    /** One event to append with others. */
+    public record Message(String topic, String key, UUID eventId, SpecificRecord event) {
+    }
+
+    /**
+     * Appends several events in one round trip to the database (a JDBC batch); must run inside the transaction
+     * that makes the state change they describe.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void appendAll(List<Message> messages) {
+        batches.batchUpdate(INSERT, messages, messages.size(), (statement, message) -> {
+            statement.setString(1, message.topic());
+            statement.setString(2, message.key());
+            statement.setObject(3, message.eventId());
+            statement.setString(4, message.event().getSchema().getFullName());
+            statement.setBytes(5, encode(message.event()));
+        });
     }
 
     /**
