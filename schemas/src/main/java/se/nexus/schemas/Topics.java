@@ -20,16 +20,19 @@ import se.nexus.events.notification.NotificationEscalated;
 import se.nexus.events.referral.ReferralAccepted;
 import se.nexus.events.referral.ReferralClosed;
 import se.nexus.events.referral.ReferralConsentRevoked;
+import se.nexus.events.referral.LegalHoldLifted;
+import se.nexus.events.referral.LegalHoldPlaced;
 import se.nexus.events.referral.ReferralDeclined;
 import se.nexus.events.referral.ReferralReceived;
 import se.nexus.events.referral.ReferralSubmitted;
 import se.nexus.events.referral.ReferralWithdrawn;
+import se.nexus.events.retention.RecordsPurged;
 import se.nexus.events.subject.SubjectErased;
 
 /** The Kafka topics of Nexus and the event types each one carries. */
 public final class Topics {
 
-	/** Keyed by referral id. */
+	/** Keyed by referral id: the referral's lifecycle, and the legal hold that keeps it past its retention. */
 	public static final String REFERRALS = "nexus.referrals";
 
 	/** Keyed by subject ref: consents, and the erasure of a subject's free text. */
@@ -44,26 +47,30 @@ public final class Topics {
 	/** Who read or was refused which case data; keyed by the reading agency's id. */
 	public static final String ACCESS = "nexus.access";
 
+	/** What each service's retention job deleted, counts by record class only; keyed by the service's name. */
+	public static final String RETENTION = "nexus.retention";
+
 	/** Appended to a topic's name to name its dead-letter topic. */
 	private static final String DLT_SUFFIX = ".DLT";
 
 	private static final Map<String, List<Class<? extends SpecificRecord>>> EVENT_TYPES = Map.of(
 			REFERRALS,
 			List.of(ReferralSubmitted.class, ReferralReceived.class, ReferralAccepted.class, ReferralDeclined.class,
-					ReferralWithdrawn.class, ReferralClosed.class, ReferralConsentRevoked.class),
+					ReferralWithdrawn.class, ReferralClosed.class, ReferralConsentRevoked.class, LegalHoldPlaced.class,
+					LegalHoldLifted.class),
 			CONSENTS, List.of(ConsentGranted.class, ConsentWithdrawn.class, ConsentExpired.class, SubjectErased.class),
 			HANDOVERS,
 			List.of(HandoverRequested.class, HandoverAccepted.class, HandoverDeclined.class, HandoverCancelled.class),
 			NOTIFICATIONS,
 			List.of(CoordinatorNotified.class, NotificationAcknowledged.class, NotificationEscalated.class), ACCESS,
-			List.of(CaseAccessed.class, AccessRefused.class));
+			List.of(CaseAccessed.class, AccessRefused.class), RETENTION, List.of(RecordsPurged.class));
 
 	private Topics() {
 	}
 
 	/** Every Nexus topic, without dead-letter topics. */
 	public static List<String> all() {
-		return List.of(REFERRALS, CONSENTS, HANDOVERS, NOTIFICATIONS, ACCESS);
+		return List.of(REFERRALS, CONSENTS, HANDOVERS, NOTIFICATIONS, ACCESS, RETENTION);
 	}
 
 	/** The event types each topic carries (immutable). */

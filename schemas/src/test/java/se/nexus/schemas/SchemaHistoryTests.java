@@ -24,7 +24,7 @@ class SchemaHistoryTests {
 
 	@Test
 	void everyEventAndSharedTypeHasBeenPublished() {
-		assertThat(current).hasSize(25);
+		assertThat(current).hasSize(28);
 		assertThat(history.keySet()).containsAll(current.keySet());
 	}
 }

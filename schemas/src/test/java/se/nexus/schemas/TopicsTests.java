@@ -12,14 +12,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TopicsTests {
 
 	@Test
-	void namesTheFiveTopicsAndTheirEventTypes() {
+	void namesTheSixTopicsAndTheirEventTypes() {
 		assertThat(Topics.all()).containsExactly("nexus.referrals", "nexus.consents", "nexus.handovers",
-				"nexus.notifications", "nexus.access");
+				"nexus.notifications", "nexus.access", "nexus.retention");
 		assertThat(Topics.eventTypes()).containsOnlyKeys(Topics.all());
-		assertThat(Topics.eventTypes().get(Topics.REFERRALS)).hasSize(7);
+		assertThat(Topics.eventTypes().get(Topics.REFERRALS)).hasSize(9);
 		assertThat(Topics.eventTypes().get(Topics.CONSENTS)).hasSize(4);
 		assertThat(Topics.eventTypes().get(Topics.HANDOVERS)).hasSize(4);
 		assertThat(Topics.eventTypes().get(Topics.NOTIFICATIONS)).hasSize(3);
+		assertThat(Topics.eventTypes().get(Topics.ACCESS)).hasSize(2);
+		assertThat(Topics.eventTypes().get(Topics.RETENTION)).hasSize(1);
 	}
 
 	@Test
