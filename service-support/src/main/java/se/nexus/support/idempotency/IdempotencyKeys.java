@@ -54,8 +54,4 @@ class IdempotencyKeys {
         jdbc.sql("DELETE FROM idempotency_keys WHERE agency = ? AND idempotency_key = ? AND status IS NULL")
             .param(agency).param(key).update();
     }
-
-    int expire(Instant notBefore) {
-        return jdbc.sql("DELETE FROM idempotency_keys WHERE created_at < ?").param(Timestamp.from(notBefore)).update();
-    }
 }

@@ -12,7 +12,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval pause between polls when the outbox is empty
  * @param sendTimeout how long a batch may wait for Kafka's acknowledgements
  * @param maxBackoff longest pause between attempts while Kafka is unreachable
- * @param retention how long published rows are kept before cleanup
  * @param lagThreshold outbox lag past which the service reports itself out of service
  */
 @ConfigurationProperties("nexus.outbox")
@@ -21,6 +20,5 @@ public record OutboxProperties(
         @DefaultValue("50ms") Duration pollInterval,
         @DefaultValue("30s") Duration sendTimeout,
         @DefaultValue("30s") Duration maxBackoff,
-        @DefaultValue("1h") Duration retention,
         @DefaultValue("60s") Duration lagThreshold) {
 }

@@ -28,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * second instance publish a later event of the same case before an earlier one. Each batch is read,
  * sent with all sends in flight at once, awaited, and marked published in one transaction; if Kafka fails,
  * the transaction rolls back, the rows stay unpublished and the relay backs off. A crash between send and
- * commit republishes a batch: consumers are idempotent on event id.
+ * commit republishes a batch: consumers are idempotent on event id. Published rows are deleted by the retention
+ * job ({@code nexus.retention.published-events}).
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -75,13 +76,6 @@ public class OutboxRelay implements SmartLifecycle {
         return published == null ? 0 : published;
     }
 
-    /** Deletes rows published longer ago than the retention; returns how many. */
-    public int cleanUp() {
-        return jdbc.sql("DELETE FROM outbox WHERE published_at < now() - make_interval(secs => ?)")
-            .param((double) properties.retention().toSeconds())
-            .update();
-    }
-
     private void sendAll(List<OutboxRow> rows) {
         List<CompletableFuture<?>> sends = new ArrayList<>(rows.size());
         for (OutboxRow row : rows) {
@@ -118,15 +112,10 @@ public class OutboxRelay implements SmartLifecycle {
 
     private void run() {
         Duration backoff = properties.pollInterval();
-        long lastCleanUp = System.nanoTime();
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 int published = publishBatch();
                 backoff = properties.pollInterval();
-                if (System.nanoTime() - lastCleanUp > TimeUnit.MINUTES.toNanos(1)) {
-                    cleanUp();
-                    lastCleanUp = System.nanoTime();
-                }
                 if (published < properties.batchSize()) {
                     Thread.sleep(properties.pollInterval().toMillis());
                 }

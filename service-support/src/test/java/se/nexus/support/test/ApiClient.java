@@ -39,6 +39,19 @@ public final class ApiClient {
         }
     }
 
+    public Response put(String url, String token, Object body) {
+        try {
+            return send(request(url, token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Response delete(String url, String token) {
+        return send(request(url, token).DELETE().build());
+    }
+
     private static HttpRequest.Builder request(String url, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20));
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);
