@@ -26,7 +26,9 @@ import com.nimbusds.jwt.JWTClaimsSet;
 
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import se.nexus.infrastructure.SharedInfrastructure;
 import se.nexus.infrastructure.TokenIssuer;
@@ -44,6 +46,8 @@ class ReferralAuthorizationMatrixIntegrationTests {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcClient jdbc;
     final ApiClient api = new ApiClient();
 
     enum Relation { SENDER_AGENCY, RECEIVER_AGENCY, OWNER_AFTER_HANDOVER, HANDOVER_TARGET, UNINVOLVED_AGENCY }
@@ -172,6 +176,58 @@ class ReferralAuthorizationMatrixIntegrationTests {
                 .get("summary").isNull()).isTrue();
         }));
         return tests.stream();
+    }
+
+    /**
+     * A legal hold is for an AUDITOR of a resource centre only, like an erasure: the role is checked per path (403 for
+     * any other role, whichever agency), the agency's kind by the service (403 for the county board's auditors). A
+     * refused call changes nothing; the allowed ones answer 200 (placing, again and again) and 204 (lifting), and 404
+     * for a referral that does not exist.
+     */
+    @TestFactory
+    Stream<DynamicTest> onlyAResourceCentresAuditorMayPlaceOrLiftALegalHold() {
+        Cases cases = new Cases(port);
+        String referral = cases.submitted();
+        String url = cases.url("/api/v1/referrals/" + referral + "/legal-hold");
+        Map<String, Object> body = Map.of("reason", "LEGAL_PROCEEDINGS");
+        Map<String, String> callers = new LinkedHashMap<>();
+        callers.put("a CASEWORKER of the resource centre", Cases.token(RECEIVER, "CASEWORKER"));
+        callers.put("a COORDINATOR of the resource centre", Cases.token(RECEIVER, "COORDINATOR"));
+        callers.put("an AUDITOR of the county board", Cases.token(COUNTY_BOARD, "AUDITOR"));
+        callers.put("a CASEWORKER of social services, the sender", Cases.token(SENDER, "CASEWORKER"));
+        callers.put("a COORDINATOR of social services", Cases.token(SENDER, "COORDINATOR"));
+        List<DynamicTest> tests = new ArrayList<>();
+        callers.forEach((who, token) -> {
+            tests.add(dynamicTest("placing by " + who + " -> 403, and nothing is held", () -> {
+                assertThat(api.put(url, token, body).status()).isEqualTo(403);
+                assertThat(held(referral)).isFalse();
+            }));
+            tests.add(dynamicTest("lifting by " + who + " -> 403",
+                () -> assertThat(api.delete(url, token).status()).isEqualTo(403)));
+        });
+        tests.add(dynamicTest("placing without a token -> 401", () -> assertThat(api.put(url, null, body).status()).isEqualTo(401)));
+        tests.add(dynamicTest("lifting without a token -> 401", () -> assertThat(api.delete(url, null).status()).isEqualTo(401)));
+        tests.add(dynamicTest("an AUDITOR of the resource centre: placing -> 200 twice, lifting -> 204 twice", () -> {
+            assertThat(api.put(url, Cases.token(RECEIVER, "AUDITOR"), body).status()).isEqualTo(200);
+            assertThat(api.put(url, Cases.token(RECEIVER, "AUDITOR"), body).status()).isEqualTo(200);
+            assertThat(held(referral)).isTrue();
+            assertThat(api.delete(url, Cases.token(RECEIVER, "AUDITOR")).status()).isEqualTo(204);
+            assertThat(api.delete(url, Cases.token(RECEIVER, "AUDITOR")).status()).isEqualTo(204);
+            assertThat(held(referral)).isFalse();
+        }));
+        String unknown = cases.url("/api/v1/referrals/" + UUID.randomUUID() + "/legal-hold");
+        tests.add(dynamicTest("an AUDITOR of the resource centre, no such referral -> 404 and 404", () -> {
+            assertThat(api.put(unknown, Cases.token(RECEIVER, "AUDITOR"), body).status()).isEqualTo(404);
+            assertThat(api.delete(unknown, Cases.token(RECEIVER, "AUDITOR")).status()).isEqualTo(404);
+        }));
+        tests.add(dynamicTest("an AUDITOR of the resource centre, an unknown reason -> 400", () -> assertThat(
+            api.put(url, Cases.token(RECEIVER, "AUDITOR"), Map.of("reason", "BECAUSE")).status()).isEqualTo(400)));
+        return tests.stream();
+    }
+
+    private boolean held(String referral) {
+        return jdbc.sql("SELECT legal_hold_reason IS NOT NULL FROM referrals WHERE id = ?")
+            .param(UUID.fromString(referral)).query(Boolean.class).single();
     }
 
     /**

@@ -19,6 +19,16 @@ public class Shredder {
     }
 
     /**
+     * Locks the subject's data key, if it has one, until the caller's transaction ends: text being sealed under it
+     * is committed first, and no text is sealed under it meanwhile. The retention job takes it before it looks
+     * whether any referral about the subject is left, so a referral submitted at that moment keeps its text.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lock(String subjectRef) {
+        subjectKeys.lockExclusive(subjectRef);
+    }
+
+    /**
      * Deletes the subject's wrapped data key in the caller's transaction, after taking the free text out of the
      * stored answers it sealed; false if the subject had no key (none yet, or already destroyed).
      */

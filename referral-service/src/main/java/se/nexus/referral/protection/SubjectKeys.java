@@ -31,6 +31,12 @@ class SubjectKeys {
             .param(subjectRef).query(SubjectKeys::map).optional();
     }
 
+    /** Locks the subject's key row against any other use until the transaction ends; whether there was one. */
+    boolean lockExclusive(String subjectRef) {
+        return jdbc.sql("SELECT id FROM subject_keys WHERE subject_ref = ? FOR UPDATE").param(subjectRef)
+            .query(UUID.class).optional().isPresent();
+    }
+
     /** Stores the subject's first key; empty if another transaction stored one first. */
     Optional<SubjectKey> insertIfAbsent(String subjectRef, SubjectKey key, Instant now) {
         return jdbc.sql("""

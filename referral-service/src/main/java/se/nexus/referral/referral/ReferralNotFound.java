@@ -9,7 +9,7 @@ import se.nexus.support.web.ApiException;
 /** No such referral, or none the caller's agency may see: the two are indistinguishable on purpose (404). */
 public class ReferralNotFound extends ApiException {
 
-    ReferralNotFound(UUID id) {
+    public ReferralNotFound(UUID id) {
         super(HttpStatus.NOT_FOUND, "referral-not-found", "No referral " + id);
     }
 }

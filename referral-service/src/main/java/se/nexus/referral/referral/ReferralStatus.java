@@ -12,6 +12,11 @@ public enum ReferralStatus {
         return Arrays.stream(values()).filter(ReferralStatus::isOpen).map(Enum::name).toList();
     }
 
+    /** The names of the statuses in which a referral's case has ended, as stored: its retention period runs. */
+    public static List<String> endedNames() {
+        return Arrays.stream(values()).filter(status -> !status.isOpen()).map(Enum::name).toList();
+    }
+
     boolean isOpen() {
         return this == SUBMITTED || this == RECEIVED || this == ACCEPTED;
     }
