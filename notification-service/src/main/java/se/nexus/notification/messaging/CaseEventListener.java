@@ -12,6 +12,8 @@ import se.nexus.events.handover.HandoverAccepted;
 import se.nexus.events.handover.HandoverCancelled;
 import se.nexus.events.handover.HandoverDeclined;
 import se.nexus.events.handover.HandoverRequested;
+import se.nexus.events.referral.LegalHoldLifted;
+import se.nexus.events.referral.LegalHoldPlaced;
 import se.nexus.events.referral.ReferralAccepted;
 import se.nexus.events.referral.ReferralConsentRevoked;
 import se.nexus.events.referral.ReferralDeclined;
@@ -21,20 +23,24 @@ import se.nexus.notification.notification.CaseEvent;
 import se.nexus.notification.notification.CaseEventType;
 import se.nexus.notification.notification.NotificationInbox;
 import se.nexus.notification.notification.Urgency;
+import se.nexus.notification.retention.HeldReferrals;
 import se.nexus.schemas.Topics;
 
 /**
  * Reads the case events that can need a coordinator's attention, one typed handler per event type, and
- * hands each to the inbox. Event types it does not handle are skipped: they need nobody's attention.
+ * hands each to the inbox; and the legal holds on referrals, which keep their notifications past their retention.
+ * Event types it does not handle are skipped: they need nobody's attention.
  */
 @Component
 @KafkaListener(id = "case-events", topics = { Topics.REFERRALS, Topics.HANDOVERS })
 class CaseEventListener {
 
     private final NotificationInbox inbox;
+    private final HeldReferrals held;
 
-    CaseEventListener(NotificationInbox inbox) {
+    CaseEventListener(NotificationInbox inbox, HeldReferrals held) {
         this.inbox = inbox;
+        this.held = held;
     }
 
     @KafkaHandler
@@ -89,6 +95,17 @@ class CaseEventListener {
     void on(HandoverCancelled event) {
         inbox.notify(caseEvent(event.getMetadata(), CaseEventType.HANDOVER_CANCELLED, event.getReferralId(),
             event.getFromAgency(), event.getToAgency(), event.getSubject(), event.getUrgency()));
+    }
+
+    @KafkaHandler
+    void on(LegalHoldPlaced event) {
+        held.held(UUID.fromString(event.getMetadata().getEventId()), UUID.fromString(event.getReferralId()),
+            event.getMetadata().getOccurredAt());
+    }
+
+    @KafkaHandler
+    void on(LegalHoldLifted event) {
+        held.released(UUID.fromString(event.getMetadata().getEventId()), UUID.fromString(event.getReferralId()));
     }
 
     /** Receipts, closures and events added later need no coordinator's attention. */
