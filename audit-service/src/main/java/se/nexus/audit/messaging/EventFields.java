@@ -2,6 +2,7 @@ package se.nexus.audit.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,7 +73,32 @@ final class EventFields {
             }
             details.put("legalBasis", legalBasis);
         }
+        List<Map<String, Object>> purged = purged(event);
+        if (purged != null) {
+            details.put("purged", purged);
+        }
         return details.isEmpty() ? null : JSON.writeValueAsString(details);
+    }
+
+    /**
+     * A retention run's counts ({@code RecordsPurged}): how many records of which class it deleted and their period,
+     * so the chain holds what went without ever having held what it was.
+     */
+    private static List<Map<String, Object>> purged(GenericRecord event) {
+        if (!(field(event, "purged") instanceof Collection<?> elements)) {
+            return null;
+        }
+        List<Map<String, Object>> purged = new ArrayList<>();
+        for (Object element : elements) {
+            if (element instanceof GenericRecord counted) {
+                Map<String, Object> count = new LinkedHashMap<>();
+                count.put("recordClass", text(counted, "recordClass"));
+                count.put("count", field(counted, "count") instanceof Long number ? number : null);
+                count.put("retainedFor", text(counted, "retainedFor"));
+                purged.add(count);
+            }
+        }
+        return purged;
     }
 
     /** The event's own id, or, for an event without one, an id derived from where it was read so redelivery matches. */
