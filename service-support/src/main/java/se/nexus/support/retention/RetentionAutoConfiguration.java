@@ -46,7 +46,6 @@ public class RetentionAutoConfiguration {
     }
 
     @Bean
-    @ConditionalOnProperty(prefix = "nexus.retention", name = "enabled", havingValue = "true", matchIfMissing = true)
     RetentionSchedule retentionSchedule(RetentionJob job, RetentionProperties properties) {
         return new RetentionSchedule(job, properties);
     }

@@ -6,7 +6,11 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
-/** Runs the retention job every {@code nexus.retention.interval}, the first time one interval after start-up. */
+/**
+ * Runs the retention job every {@code nexus.retention.interval}, the first time one interval after start-up; not at
+ * all when {@code nexus.retention.enabled} is false (read when the tasks are set up, so a test's dynamic properties
+ * count too).
+ */
 class RetentionSchedule implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionSchedule.class);
@@ -21,6 +25,10 @@ class RetentionSchedule implements SchedulingConfigurer {
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar tasks) {
+        if (!properties.enabled()) {
+            log.info("The retention job is off (nexus.retention.enabled=false): nothing is deleted at the end of retention");
+            return;
+        }
         tasks.addFixedDelayTask(new FixedDelayTask(this::run, properties.interval(), properties.interval()));
     }
 
