@@ -15,7 +15,7 @@ import se.nexus.support.retention.RecordClass;
 import se.nexus.support.retention.RetentionPolicy;
 
 /**
- * Deletes notifications past their retention period with their deliveries (docs/architecture.md section 5.5), oldest
+ * Deletes notifications past their retention period with their deliveries (docs/architecture.md section 4.10), oldest
  * first, a batch per transaction. An overdue notification goes once its escalation notices have gone (they point at
  * it), which is in the same run or the next, since they were created just after it.
  */

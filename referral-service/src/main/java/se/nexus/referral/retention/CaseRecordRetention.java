@@ -20,7 +20,7 @@ import se.nexus.support.retention.RecordClass;
 import se.nexus.support.retention.RetentionPolicy;
 
 /**
- * Deletes ended cases past their retention period (docs/architecture.md section 5.5): each batch locks up to
+ * Deletes ended cases past their retention period (docs/architecture.md section 4.10): each batch locks up to
  * {@code limit} expired referrals that are not held and deletes them with their history and handovers; erases the
  * free text of each of their subjects about whom no referral is left; and deletes ended consents that no referral
  * left relies on. The job calls it in one transaction per batch.

@@ -15,7 +15,7 @@ import se.nexus.support.participants.AgencyKind;
 import se.nexus.support.participants.Participants;
 
 /**
- * Places and lifts legal holds (docs/architecture.md section 4.8): a held referral, with its handovers, history,
+ * Places and lifts legal holds (docs/architecture.md section 4.10): a held referral, with its handovers, history,
  * the consent it relies on and its notifications, is kept past its retention period until the hold is lifted. Each
  * change commits with the event that records it in the audit chain.
  */
