@@ -73,7 +73,15 @@ class ConsentController {
     @Operation(operationId = "getConsent", summary = "Read a consent your agency may see")
     @GetMapping("/{id}")
     ConsentView get(Caller caller, @PathVariable UUID id) {
-        ConsentView view = ConsentView.of(registry.get(id, caller.agency()));
+        ConsentView view;
+        try {
+            view = ConsentView.of(registry.get(id, caller.agency()));
+        } catch (ConsentNotFound notTheCallers) {
+            // One that exists but is not the caller's: the same 404, and an attempt under the consent's person.
+            registry.subjectRefOf(id).ifPresent(subject -> accessLog.refused(accessLog.caller(), new AccessLog.Refusal(
+                AccessLog.Refusal.NOT_FOUND, "GET /api/v1/consents/{id}", "CONSENT", id.toString(), null, subject)));
+            throw notTheCallers;
+        }
         accessLog.read(List.of(accessed(view)));
         return view;
     }

@@ -75,6 +75,12 @@ public class ConsentRegistry {
         return get(id, actor.agency());
     }
 
+    /** The person a consent is about, whoever asks: for the access log's record of a refused attempt only. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> subjectRefOf(UUID id) {
+        return consents.find(id).map(Consent::subjectRef);
+    }
+
     @Transactional(readOnly = true)
     public Consent get(UUID id, String agency) {
         return consents.find(id).filter(consent -> consent.isVisibleTo(agency))

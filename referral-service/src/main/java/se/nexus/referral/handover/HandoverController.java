@@ -70,7 +70,16 @@ class HandoverController {
     @Operation(operationId = "getHandover", summary = "Read a handover your agency is party to")
     @GetMapping("/api/v1/handovers/{id}")
     HandoverView get(Caller caller, @PathVariable UUID id) {
-        HandoverView view = HandoverView.of(handovers.get(id, caller.agency()));
+        HandoverView view;
+        try {
+            view = HandoverView.of(handovers.get(id, caller.agency()));
+        } catch (HandoverNotFound notTheCallers) {
+            // One that exists but is not the caller's: the same 404, and an attempt under the case's person.
+            handovers.referralOf(id).ifPresent(referral -> accessLog.refused(accessLog.caller(), new AccessLog.Refusal(
+                AccessLog.Refusal.NOT_FOUND, "GET /api/v1/handovers/{id}", "HANDOVER", id.toString(),
+                referral.toString(), referrals.subjectRefOf(referral).orElse(null))));
+            throw notTheCallers;
+        }
         accessLog.read(List.of(accessed(view)));
         return view;
     }

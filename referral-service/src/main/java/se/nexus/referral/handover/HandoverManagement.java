@@ -96,6 +96,12 @@ public class HandoverManagement {
         });
     }
 
+    /** The case a handover belongs to, whoever asks: for the access log's record of a refused attempt only. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<UUID> referralOf(UUID id) {
+        return handovers.find(id).map(Handover::referralId);
+    }
+
     @Transactional(readOnly = true)
     public Handover get(UUID id, String agency) {
         return handovers.find(id).filter(h -> h.isVisibleTo(agency)).orElseThrow(() -> new HandoverNotFound(id));
