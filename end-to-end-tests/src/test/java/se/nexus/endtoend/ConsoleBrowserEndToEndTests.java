@@ -283,7 +283,7 @@ class ConsoleBrowserEndToEndTests {
     private static void requestHandoverToPolice(Browser owner, String referral) {
         owner.go(console + "/referrals/" + referral);
         owner.choose("toAgency", POLICE);
-        owner.choose("handover-reason", "CRIME_SUSPECTED");
+        owner.choose("reason", "CRIME_SUSPECTED");
         owner.tick("basisType", "STATUTORY");
         owner.choose("provisionCode", "OSL_10_18C");
         owner.press("Lämna över ärendet");
