@@ -5,8 +5,6 @@ import java.util.List;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 /**
@@ -43,21 +41,6 @@ public final class MailServer {
 	/** Every message received so far, in the order received. */
 	public List<MimeMessage> received() {
 		return Arrays.asList(greenMail.getReceivedMessages());
-	}
-
-	/** The messages received for one address. */
-	public List<MimeMessage> receivedBy(String address) {
-		return received().stream().filter(message -> isTo(message, address)).toList();
-	}
-
-	private static boolean isTo(MimeMessage message, String address) {
-		try {
-			return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
-				.anyMatch(recipient -> recipient.toString().equalsIgnoreCase(address));
-		}
-		catch (MessagingException e) {
-			return false;
-		}
 	}
 
 	public void stop() {

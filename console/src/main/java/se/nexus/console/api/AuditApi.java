@@ -15,21 +15,21 @@ public class AuditApi {
 
     /** The person's extract, newest first; the subject ref goes to the service, never into the console's URLs. */
     public JsonNode extract(String subjectRef) {
-        return ReferralApi.call(() -> http.get()
+        return Calls.call(() -> http.get()
             .uri("/api/v1/audit/subjects/{subjectRef}/extract?size=500", subjectRef)
             .retrieve()
             .body(JsonNode.class));
     }
 
     public JsonNode flags(boolean reviewed) {
-        return ReferralApi.call(() -> http.get()
+        return Calls.call(() -> http.get()
             .uri(uri -> uri.path("/api/v1/audit/flags").queryParam("reviewed", reviewed).queryParam("size", 200).build())
             .retrieve()
             .body(JsonNode.class));
     }
 
     public JsonNode review(long flag, String code) {
-        return ReferralApi.call(() -> http.post()
+        return Calls.call(() -> http.post()
             .uri("/api/v1/audit/flags/{id}/review", flag)
             .body(java.util.Map.of("code", code == null ? "" : code))
             .retrieve()

@@ -23,7 +23,7 @@ public class NotificationApi {
 
 	/** The agency's notifications, newest first; only those of one urgency when it is given. */
 	public Views.Page<Views.Notification> notifications(boolean unacknowledged, String urgency, int page, int size) {
-		return ReferralApi.call(() -> http.get()
+		return Calls.call(() -> http.get()
 			.uri(uri -> uri.path("/api/v1/notifications")
 				.queryParam("unacknowledged", unacknowledged)
 				.queryParamIfPresent("urgency", java.util.Optional.ofNullable(urgency))
@@ -35,7 +35,7 @@ public class NotificationApi {
 	}
 
 	public Views.Notification acknowledge(UUID id) {
-		return ReferralApi.call(() -> http.post()
+		return Calls.call(() -> http.post()
 			.uri("/api/v1/notifications/{id}/acknowledge", id)
 			.retrieve()
 			.body(Views.Notification.class));

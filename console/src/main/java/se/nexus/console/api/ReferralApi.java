@@ -1,10 +1,10 @@
 package se.nexus.console.api;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 /** The referral service's public API, called as the signed-in caseworker. */
@@ -29,23 +29,23 @@ public class ReferralApi {
 	}
 
 	public Views.Page<Views.Referral> referrals(String box, String status, int page, int size) {
-		return call(() -> http.get()
+		return Calls.call(() -> http.get()
 			.uri(uri -> uri.path("/api/v1/referrals").queryParam("box", box).queryParamIfPresent("status",
-					java.util.Optional.ofNullable(status)).queryParam("page", page).queryParam("size", size).build())
+					Optional.ofNullable(status)).queryParam("page", page).queryParam("size", size).build())
 			.retrieve()
 			.body(REFERRALS));
 	}
 
 	public Views.Referral referral(UUID id) {
-		return call(() -> http.get().uri("/api/v1/referrals/{id}", id).retrieve().body(Views.Referral.class));
+		return Calls.call(() -> http.get().uri("/api/v1/referrals/{id}", id).retrieve().body(Views.Referral.class));
 	}
 
 	public List<Views.HistoryEntry> history(UUID id) {
-		return call(() -> http.get().uri("/api/v1/referrals/{id}/history", id).retrieve().body(HISTORY)).items();
+		return Calls.call(() -> http.get().uri("/api/v1/referrals/{id}/history", id).retrieve().body(HISTORY)).items();
 	}
 
 	public Views.Referral submit(Commands.SubmitReferral referral, UUID idempotencyKey) {
-		return call(() -> http.post()
+		return Calls.call(() -> http.post()
 			.uri("/api/v1/referrals")
 			.header("Idempotency-Key", key(idempotencyKey))
 			.body(referral)
@@ -55,7 +55,7 @@ public class ReferralApi {
 
 	/** receive, accept, withdraw or close. */
 	public Views.Referral transition(UUID id, String action, UUID idempotencyKey) {
-		return call(() -> http.post()
+		return Calls.call(() -> http.post()
 			.uri("/api/v1/referrals/{id}/{action}", id, action)
 			.header("Idempotency-Key", key(idempotencyKey))
 			.retrieve()
@@ -63,7 +63,7 @@ public class ReferralApi {
 	}
 
 	public Views.Referral decline(UUID id, Commands.DeclineReferral decline, UUID idempotencyKey) {
-		return call(() -> http.post()
+		return Calls.call(() -> http.post()
 			.uri("/api/v1/referrals/{id}/decline", id)
 			.header("Idempotency-Key", key(idempotencyKey))
 			.body(decline)
@@ -72,19 +72,19 @@ public class ReferralApi {
 	}
 
 	public Views.Consent consent(UUID id) {
-		return call(() -> http.get().uri("/api/v1/consents/{id}", id).retrieve().body(Views.Consent.class));
+		return Calls.call(() -> http.get().uri("/api/v1/consents/{id}", id).retrieve().body(Views.Consent.class));
 	}
 
 	/** The consents about a subject that the caller's agency recorded or is named in; the ref goes in the query, never in the console's URLs. */
 	public List<Views.Consent> consentsAbout(String subjectRef) {
-		return call(() -> http.get()
+		return Calls.call(() -> http.get()
 			.uri(uri -> uri.path("/api/v1/consents").queryParam("subjectRef", subjectRef).build())
 			.retrieve()
 			.body(CONSENTS)).items();
 	}
 
 	public Views.Consent grant(Commands.GrantConsent consent, UUID idempotencyKey) {
-		return call(() -> http.post()
+		return Calls.call(() -> http.post()
 			.uri("/api/v1/consents")
 			.header("Idempotency-Key", key(idempotencyKey))
 			.body(consent)
@@ -93,7 +93,7 @@ public class ReferralApi {
 	}
 
 	public Views.Consent withdrawConsent(UUID id, UUID idempotencyKey) {
-		return call(() -> http.post()
+		return Calls.call(() -> http.post()
 			.uri("/api/v1/consents/{id}/withdraw", id)
 			.header("Idempotency-Key", key(idempotencyKey))
 			.retrieve()
@@ -101,19 +101,19 @@ public class ReferralApi {
 	}
 
 	public Views.Handover handover(UUID id) {
-		return call(() -> http.get().uri("/api/v1/handovers/{id}", id).retrieve().body(Views.Handover.class));
+		return Calls.call(() -> http.get().uri("/api/v1/handovers/{id}", id).retrieve().body(Views.Handover.class));
 	}
 
 	public Views.Page<Views.Handover> handovers(String box, String status, int page, int size) {
-		return call(() -> http.get()
+		return Calls.call(() -> http.get()
 			.uri(uri -> uri.path("/api/v1/handovers").queryParam("box", box).queryParamIfPresent("status",
-					java.util.Optional.ofNullable(status)).queryParam("page", page).queryParam("size", size).build())
+					Optional.ofNullable(status)).queryParam("page", page).queryParam("size", size).build())
 			.retrieve()
 			.body(HANDOVERS));
 	}
 
 	public Views.Handover requestHandover(UUID referralId, Commands.RequestHandover request, UUID idempotencyKey) {
-		return call(() -> http.post()
+		return Calls.call(() -> http.post()
 			.uri("/api/v1/referrals/{id}/handovers", referralId)
 			.header("Idempotency-Key", key(idempotencyKey))
 			.body(request)
@@ -123,7 +123,7 @@ public class ReferralApi {
 
 	/** accept or cancel. */
 	public Views.Handover decideHandover(UUID id, String action, UUID idempotencyKey) {
-		return call(() -> http.post()
+		return Calls.call(() -> http.post()
 			.uri("/api/v1/handovers/{id}/{action}", id, action)
 			.header("Idempotency-Key", key(idempotencyKey))
 			.retrieve()
@@ -131,7 +131,7 @@ public class ReferralApi {
 	}
 
 	public Views.Handover declineHandover(UUID id, Commands.DeclineHandover decline, UUID idempotencyKey) {
-		return call(() -> http.post()
+		return Calls.call(() -> http.post()
 			.uri("/api/v1/handovers/{id}/decline", id)
 			.header("Idempotency-Key", key(idempotencyKey))
 			.body(decline)
@@ -142,14 +142,5 @@ public class ReferralApi {
 	/** The form's key; a form posted without one (not from the console's own page) still changes things once. */
 	private static String key(UUID idempotencyKey) {
 		return (idempotencyKey == null ? UUID.randomUUID() : idempotencyKey).toString();
-	}
-
-	static <T> T call(java.util.function.Supplier<T> request) {
-		try {
-			return request.get();
-		}
-		catch (ResourceAccessException unreachable) {
-			throw new ApiProblem(ApiProblem.UNREACHABLE, null, null);
-		}
 	}
 }

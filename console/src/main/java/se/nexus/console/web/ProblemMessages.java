@@ -24,7 +24,7 @@ public final class ProblemMessages {
 		boolean placed = false;
 		for (ApiProblem.FieldError error : problem.errors()) {
 			String apiField = error.field().replaceAll("\\[\\d+]", "");
-			String formField = fields.getOrDefault(apiField, form.getTarget() != null && hasField(form, apiField) ? apiField : null);
+			String formField = fields.getOrDefault(apiField, hasField(form, apiField) ? apiField : null);
 			if (formField != null) {
 				form.rejectValue(formField, "invalid." + formField);
 				placed = true;
@@ -51,7 +51,6 @@ public final class ProblemMessages {
 
 	private static boolean hasField(BindingResult form, String field) {
 		try {
-			form.getFieldType(field);
 			return form.getFieldType(field) != null;
 		}
 		catch (RuntimeException notAField) {

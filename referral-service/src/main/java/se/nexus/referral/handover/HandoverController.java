@@ -3,6 +3,7 @@ package se.nexus.referral.handover;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -80,14 +81,13 @@ class HandoverController {
                 referral.toString(), referrals.subjectRefOf(referral).orElse(null))));
             throw notTheCallers;
         }
-        accessLog.read(List.of(accessed(view)));
+        accessLog.read(List.of(accessed(view, referrals.subjectRefOf(view.referralId()).orElse(null))));
         return view;
     }
 
     /** A handover names its case; the access log also names the case's person, for the person's extract. */
-    private AccessedRecord accessed(HandoverView view) {
-        return new AccessedRecord("HANDOVER", view.id().toString(), view.referralId().toString(),
-            referrals.subjectRefOf(view.referralId()).orElse(null), false);
+    private static AccessedRecord accessed(HandoverView view, String subjectRef) {
+        return new AccessedRecord("HANDOVER", view.id().toString(), view.referralId().toString(), subjectRef, false);
     }
 
     @Operation(operationId = "listHandovers",
@@ -106,7 +106,9 @@ class HandoverController {
         };
         PageOf<Handover> found = handovers.list(caller.agency(), which, status, page, size);
         List<HandoverView> views = found.items().stream().map(HandoverView::of).toList();
-        accessLog.read(views.stream().map(this::accessed).toList());
+        // One query for the persons of the whole page, not one per handover.
+        Map<UUID, String> subjects = referrals.subjectRefsOf(views.stream().map(HandoverView::referralId).toList());
+        accessLog.read(views.stream().map(view -> accessed(view, subjects.get(view.referralId()))).toList());
         return new PageOf<>(views, found.page(), found.size(), found.total());
     }
 

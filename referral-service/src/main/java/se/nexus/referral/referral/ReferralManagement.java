@@ -75,6 +75,12 @@ public class ReferralManagement {
         return referrals.find(id).map(referral -> referral.subject().ref());
     }
 
+    /** The persons several referrals are about, in one query: for the access log's record of a list only. */
+    @Transactional(readOnly = true)
+    public java.util.Map<UUID, String> subjectRefsOf(java.util.Collection<UUID> ids) {
+        return referrals.subjectRefs(ids);
+    }
+
     /** The referral's free text in clear, for an agency that may see it; null once its subject is erased. */
     public String reveal(Referral referral, EncryptedText text) {
         return cipher.open(text, referral.subjectKey());

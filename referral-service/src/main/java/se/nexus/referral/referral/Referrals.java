@@ -5,7 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -134,6 +136,16 @@ public class Referrals {
 
     Optional<Referral> find(UUID id) {
         return jdbc.sql(SELECT + "WHERE r.id = ?").param(id).query(Referrals::map).optional();
+    }
+
+    /** The person each of these referrals is about, in one query. */
+    Map<UUID, String> subjectRefs(Collection<UUID> ids) {
+        Map<UUID, String> refs = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("SELECT id, subject_ref FROM referrals WHERE id IN (:ids)").param("ids", ids)
+                .query((row, n) -> refs.put(row.getObject("id", UUID.class), row.getString("subject_ref"))).list();
+        }
+        return refs;
     }
 
     /** The referral for a change, locked until the transaction ends so changes to one case queue up. */
