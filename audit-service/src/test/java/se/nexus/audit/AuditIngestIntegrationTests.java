@@ -24,8 +24,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -42,20 +40,10 @@ class AuditIngestIntegrationTests {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    private static TestEvents events;
+    private static final TestEvents events = TestEvents.shared();
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void producer() {
-        events = new TestEvents();
-    }
-
-    @AfterAll
-    static void closeProducer() {
-        events.close();
-    }
 
     @Test
     void aReferralEventIsAppendedWithItsReferencesAgenciesAndPlace() {

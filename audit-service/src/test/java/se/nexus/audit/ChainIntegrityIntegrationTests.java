@@ -11,8 +11,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,7 +23,7 @@ import se.nexus.support.test.NexusIntegrationTest;
 @NexusIntegrationTest
 class ChainIntegrityIntegrationTests {
 
-    private static TestEvents events;
+    private static final TestEvents events = TestEvents.shared();
 
     @LocalServerPort
     int port;
@@ -35,16 +33,6 @@ class ChainIntegrityIntegrationTests {
 
     @Value("${spring.datasource.password}")
     String runtimePassword;
-
-    @BeforeAll
-    static void producer() {
-        events = new TestEvents();
-    }
-
-    @AfterAll
-    static void closeProducer() {
-        events.close();
-    }
 
     @BeforeEach
     void aFewEntriesInAnIntactChain() {

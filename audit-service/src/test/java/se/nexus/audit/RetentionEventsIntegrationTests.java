@@ -9,8 +9,6 @@ import java.time.Period;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -34,20 +32,10 @@ class RetentionEventsIntegrationTests {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    private static TestEvents events;
+    private static final TestEvents events = TestEvents.shared();
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void producer() {
-        events = new TestEvents();
-    }
-
-    @AfterAll
-    static void closeProducer() {
-        events.close();
-    }
 
     @Test
     void aDeletionRunIsAnEntryWithItsCountsByRecordClass() throws Exception {

@@ -38,6 +38,17 @@ public final class TestEvents implements AutoCloseable {
 
     private final KafkaProducer<String, Object> producer;
 
+    private static TestEvents shared;
+
+    /** One producer for every test class of this JVM, closed when the JVM ends. */
+    public static synchronized TestEvents shared() {
+        if (shared == null) {
+            shared = new TestEvents();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "test-events-close"));
+        }
+        return shared;
+    }
+
     public TestEvents() {
         var infrastructure = SharedInfrastructure.get();
         this.producer = new KafkaProducer<>(Map.of(
