@@ -90,7 +90,7 @@ public final class LocalStack {
 		text.append(String.format("  %-21s %s%n", "schema registry", platform.schemaRegistryUrl()));
 		text.append(String.format("  %-21s %s (user postgres)%n", "PostgreSQL", platform.database("postgres").jdbcUrl()));
 		text.append(String.format("%nDemo clients: client id = agency id, secret demo-secret; roles CASEWORKER and "
-				+ "COORDINATOR (+ AUDITOR for se.uppsala.nexus); se.lansstyrelsen.uppsala: AUDITOR only.%nDemo people "
+				+ "COORDINATOR (+ AUDITOR for se.uppsala.nexus); se.lansstyrelsen.uppsala: AUDITOR and FOLLOW_UP (statistics).%nDemo people "
 				+ "sign in to the console: <role in lower case>@<agency id>, e.g. caseworker@se.uppsala.socialtjanst or "
 				+ "coordinator@se.uppsala.nexus, password demo-password.%nGet a token for an agency's system:%n%n"));
 		text.append("  TOKEN=$(curl -s -u se.uppsala.socialtjanst:demo-secret -d grant_type=client_credentials "

@@ -12,7 +12,7 @@ import se.nexus.identity.participants.Participants;
 class DemoPeopleTests {
 
 	private final Participants participants = new Participants(
-			Map.of("RESOURCE_CENTRE", List.of("CASEWORKER", "COORDINATOR", "AUDITOR"), "COUNTY_BOARD", List.of("AUDITOR")),
+			Map.of("RESOURCE_CENTRE", List.of("CASEWORKER", "COORDINATOR", "AUDITOR"), "COUNTY_BOARD", List.of("AUDITOR", "FOLLOW_UP")),
 			List.of(new Participants.Agency("se.uppsala.nexus", "RESOURCE_CENTRE"),
 					new Participants.Agency("se.lansstyrelsen.uppsala", "COUNTY_BOARD")));
 
@@ -20,7 +20,7 @@ class DemoPeopleTests {
 	void hasOnePersonPerAgencyAndRoleItsKindMayHold() {
 		assertThat(DemoPeople.of(participants).all()).extracting(DemoPerson::username)
 			.containsExactly("auditor@se.lansstyrelsen.uppsala", "auditor@se.uppsala.nexus",
-					"caseworker@se.uppsala.nexus", "coordinator@se.uppsala.nexus");
+					"caseworker@se.uppsala.nexus", "coordinator@se.uppsala.nexus", "follow_up@se.lansstyrelsen.uppsala");
 	}
 
 	@Test

@@ -111,7 +111,7 @@ class ContractCustomizer implements OpenApiCustomizer {
     private String roleOf(String path) {
         PathContainer concrete = PathContainer.parsePath(path.replaceAll("\\{[^}]+}", "x"));
         return roles.stream().filter(rule -> PathPatternParser.defaultInstance.parse(rule.path()).matches(concrete))
-            .map(rule -> "role " + rule.role()).findFirst().orElse("a valid token only");
+            .map(rule -> "role " + rule.described()).findFirst().orElse("a valid token only");
     }
 
     /** What the Idempotency-Key filter adds to every POST of a service that honours it. */

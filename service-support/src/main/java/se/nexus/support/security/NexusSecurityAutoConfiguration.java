@@ -147,7 +147,7 @@ public class NexusSecurityAutoConfiguration {
                 // that scrapers reach; it holds counts and timings, no case data.
                 requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus",
                     "/v3/api-docs", "/v3/api-docs/**", "/error").permitAll();
-                properties.endpoints().forEach(rule -> requests.requestMatchers(rule.path()).hasRole(rule.role()));
+                properties.endpoints().forEach(rule -> requests.requestMatchers(rule.path()).hasAnyRole(rule.roles().toArray(String[]::new)));
                 requests.anyRequest().authenticated();
             })
             .oauth2ResourceServer(server -> server
