@@ -70,6 +70,14 @@ class ConsoleSecurityTests {
 		mvc.perform(get("/inbox").with(caseworker())).andExpect(status().isForbidden());
 		mvc.perform(get("/referrals").with(oidcLogin().authorities(new SimpleGrantedAuthority("ROLE_COORDINATOR"))))
 			.andExpect(status().isForbidden());
+		// The county board's follow-up sees statistics, never a case, an inbox or the audit log; a caseworker no
+		// statistics.
+		for (String page : new String[] { "/referrals", "/inbox", "/audit", "/audit/extract" }) {
+			mvc.perform(get(page).with(oidcLogin().authorities(new SimpleGrantedAuthority("ROLE_FOLLOW_UP"))))
+				.andExpect(status().isForbidden());
+		}
+		mvc.perform(get("/statistics").with(caseworker())).andExpect(status().isForbidden());
+		mvc.perform(get("/statistics/figures.csv").with(caseworker())).andExpect(status().isForbidden());
 	}
 
 	@Test

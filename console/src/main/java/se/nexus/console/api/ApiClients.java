@@ -44,6 +44,12 @@ class ApiClients {
 		return new AuditApi(client(builder, clients, properties.auditService(), json));
 	}
 
+	@Bean
+	StatisticsApi statisticsApi(RestClient.Builder builder, OAuth2AuthorizedClientManager clients,
+			ConsoleProperties properties, JsonMapper json) {
+		return new StatisticsApi(client(builder, clients, properties.auditService(), json));
+	}
+
 	private static RestClient client(RestClient.Builder builder, OAuth2AuthorizedClientManager clients, URI baseUrl,
 			JsonMapper json) {
 		OAuth2ClientHttpRequestInterceptor bearer = new OAuth2ClientHttpRequestInterceptor(clients);

@@ -17,6 +17,9 @@ public record Person(String agency, String role) {
 
 	public static final String AUDITOR = "AUDITOR";
 
+	/** The county board's follow-up of the work: statistics without personal data, nothing of any case. */
+	public static final String FOLLOW_UP = "FOLLOW_UP";
+
 	/** The person behind an OpenID Connect sign-in; a person holds one role. */
 	public static Person of(Authentication authentication) {
 		if (authentication == null || !(authentication.getPrincipal() instanceof OidcUser user)) {
@@ -34,6 +37,15 @@ public record Person(String agency, String role) {
 		return AUDITOR.equals(role);
 	}
 
+	public boolean isFollowUp() {
+		return FOLLOW_UP.equals(role);
+	}
+
+	/** Who sees the statistics: the follow-up, and auditors. */
+	public boolean seesStatistics() {
+		return isFollowUp() || isAuditor();
+	}
+
 	public boolean isCoordinator() {
 		return COORDINATOR.equals(role);
 	}
@@ -46,8 +58,11 @@ public record Person(String agency, String role) {
 		if (isCoordinator()) {
 			return "/inbox";
 		}
-		if (AUDITOR.equals(role)) {
+		if (isAuditor()) {
 			return "/audit";
+		}
+		if (isFollowUp()) {
+			return "/statistics";
 		}
 		return "/signed-in";
 	}

@@ -44,6 +44,8 @@ class SecurityConfiguration {
 			.hasRole(Person.COORDINATOR)
 			.requestMatchers("/audit/**", "/audit")
 			.hasRole(Person.AUDITOR)
+			.requestMatchers("/statistics/**", "/statistics")
+			.hasAnyRole(Person.FOLLOW_UP, Person.AUDITOR)
 			.anyRequest()
 			.authenticated())
 			.oauth2Login(login -> login.loginPage("/oauth2/authorization/" + Registration.ID)
