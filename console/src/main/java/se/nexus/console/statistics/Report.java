@@ -77,6 +77,7 @@ record Report(Period period, Period previous, List<Line> lines, int threshold) {
                 change = (difference > 0 ? "+" : difference < 0 ? "−" : "±") + signed.format(Math.abs(difference)) + suffix;
                 if (earlier.value() > 0 && "stats.unit.count".equals(unit.key())) {
                     NumberFormat relative = NumberFormat.getPercentInstance(locale);
+                    relative.setMaximumFractionDigits(1);
                     change += " (" + (difference > 0 ? "+" : difference < 0 ? "−" : "") + relative.format(
                         Math.abs(difference) / unit.scale(earlier.value())) + ")";
                 }

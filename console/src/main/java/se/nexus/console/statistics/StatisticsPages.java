@@ -1,5 +1,6 @@
 package se.nexus.console.statistics;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -32,12 +33,14 @@ class StatisticsPages {
     private final StatisticsApi api;
     private final Sections sections;
     private final Report.Builder reports;
+    private final ReportPdf pdf;
     private final Clock clock;
 
-    StatisticsPages(StatisticsApi api, Sections sections, Report.Builder reports) {
+    StatisticsPages(StatisticsApi api, Sections sections, Report.Builder reports, ReportPdf pdf) {
         this.api = api;
         this.sections = sections;
         this.reports = reports;
+        this.pdf = pdf;
         this.clock = Clock.systemUTC();
     }
 
@@ -63,12 +66,12 @@ class StatisticsPages {
         Period period = Period.of(from, to, clock);
         if (!period.valid()) {
             return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN)
-                .body("from and to are months, YYYY-MM, at most 36 of them\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                .body("from and to are months, YYYY-MM, at most 36 of them\n".getBytes(StandardCharsets.UTF_8));
         }
         String grouping = grouping(groupBy);
         byte[] csv = api.csv(period.from(), period.to(), grouping);
         return ResponseEntity.ok()
-            .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+            .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
             .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename("nexus-statistics-" + period.from() + "-" + period.to() + "-" + grouping + ".csv")
                 .build()
@@ -85,6 +88,23 @@ class StatisticsPages {
             model.addAttribute("report", reports.build(period, locale));
         }
         return "statistics/report";
+    }
+
+    @GetMapping("/statistics/report.pdf")
+    ResponseEntity<byte[]> reportPdf(@RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, Locale locale) {
+        Period period = Period.of(from, to, clock);
+        if (!period.valid()) {
+            return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN)
+                .body("from and to are months, YYYY-MM, at most 36 of them\n".getBytes(StandardCharsets.UTF_8));
+        }
+        return ResponseEntity.ok()
+            .contentType(MediaType.APPLICATION_PDF)
+            .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename("nexus-report-" + period.from() + "-" + period.to() + ".pdf")
+                .build()
+                .toString())
+            .body(pdf.render(reports.build(period, locale), locale));
     }
 
     private static String grouping(String groupBy) {

@@ -7,7 +7,12 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.springframework.context.support.ResourceBundleMessageSource;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -100,6 +105,30 @@ class StatisticsViewTests {
         assertThat(fromPolice.before()).isEqualTo("..");
         assertThat(fromPolice.change()).isEmpty();
         assertThat(fromPolice.direction()).isEqualTo("–");
+    }
+
+    @Test
+    void theReportIsAlsoAPdfWithTheSameFigures() throws Exception {
+        StatisticsApi api = mock(StatisticsApi.class);
+        when(api.figures(eq(YearMonth.of(2026, 7)), eq(YearMonth.of(2026, 12)), any())).thenReturn(answer(1234, 5, false));
+        when(api.figures(eq(YearMonth.of(2026, 1)), eq(YearMonth.of(2026, 6)), any())).thenReturn(answer(1240, 3, true));
+        Report report = new Report.Builder(api, messages).build(Period.of("2026-07", "2026-12", Clock.systemUTC()), SWEDISH);
+        SpringTemplateEngine templates = new SpringTemplateEngine();
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("templates/");
+        resolver.setSuffix(".html");
+        resolver.setCharacterEncoding("UTF-8");
+        templates.setTemplateResolver(resolver);
+        templates.setTemplateEngineMessageSource(messages);
+
+        byte[] pdf = new ReportPdf(templates).render(report, SWEDISH);
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("Arbetet mot hedersrelaterat våld och förtryck, 2026-07 – 2026-12")
+                .contains("Remisser från polisen").contains("1\u00a0234").contains("1\u00a0240").contains("-6 (-0,5\u00a0%)")
+                .contains("Minskning").contains("..");
+        }
     }
 
     @Test
