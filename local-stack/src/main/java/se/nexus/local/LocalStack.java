@@ -91,8 +91,8 @@ public final class LocalStack {
 		text.append(String.format("  %-21s %s (user postgres)%n", "PostgreSQL", platform.database("postgres").jdbcUrl()));
 		text.append(String.format("%nDemo clients: client id = agency id, secret demo-secret; roles CASEWORKER and "
 				+ "COORDINATOR (+ AUDITOR for se.uppsala.nexus); se.lansstyrelsen.uppsala: AUDITOR and FOLLOW_UP (statistics).%nDemo people "
-				+ "sign in to the console: <role in lower case>@<agency id>, e.g. caseworker@se.uppsala.socialtjanst or "
-				+ "coordinator@se.uppsala.nexus, password demo-password.%nGet a token for an agency's system:%n%n"));
+				+ "sign in to the console: <role in lower case>@<agency id>, e.g. caseworker@se.uppsala.socialtjanst, "
+				+ "coordinator@se.uppsala.nexus or follow_up@se.lansstyrelsen.uppsala (statistics), password demo-password.%nGet a token for an agency's system:%n%n"));
 		text.append("  TOKEN=$(curl -s -u se.uppsala.socialtjanst:demo-secret -d grant_type=client_credentials "
 				+ "-d scope=CASEWORKER " + issuer + "/oauth2/token | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')\n");
 		String first = platform.options().services().stream().filter(LocalPlatform.API_SERVICES::contains).findFirst()
