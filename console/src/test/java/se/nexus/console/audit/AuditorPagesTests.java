@@ -48,6 +48,18 @@ class AuditorPagesTests {
     AuditApi api;
 
     @Test
+    void theSearchOffersTheParticipantsByNameAndTheEventTypesByShortName() throws Exception {
+        mvc.perform(get("/audit/log").with(auditor()))
+            .andExpect(status().isOk())
+            .andExpect(content().string(allOf(
+                    containsString("<option value=\"se.uppsala.nexus\">Resurscentrum mot hedersrelaterat våld, Uppsala</option>"),
+                    containsString("<option value=\"se.nexus.events.referral.ReferralSubmitted\">ReferralSubmitted</option>"),
+                    containsString("<option value=\"AuditQueryPerformed\">AuditQueryPerformed</option>"),
+                    containsString("<option value=\"\">Alla</option>"))));
+        verifyNoInteractions(api);
+    }
+
+    @Test
     void aSearchIsPassedOnAndItsPagesArePostedWithTheFiltersNeverInAUrl() throws Exception {
         when(api.entries(any(), eq(0), eq(LogPages.PAGE_SIZE))).thenReturn(new Views.Page<>(
                 List.of(entry(7, REFERRAL, "P-secret")), 0, LogPages.PAGE_SIZE, 120));
@@ -95,6 +107,17 @@ class AuditorPagesTests {
             .andExpect(content().string(allOf(containsString("Kedjan håller inte"),
                     containsString("Första brutna position: 17"), containsString("href=\"/audit/entries/17\""),
                     containsString("hash mismatch"))));
+    }
+
+    @Test
+    void aChainThatHoldsSaysSoWithItsLengthAndHead() throws Exception {
+        when(api.verify()).thenReturn(new Views.Verification(true, 40, "cd".repeat(32), 40, null, null,
+                new Views.CheckpointReport(1, true, null)));
+        mvc.perform(post("/audit/verify").with(auditor()).with(csrf()))
+            .andExpect(status().isOk())
+            .andExpect(content().string(allOf(containsString("Kedjan håller"),
+                    containsString("Alla 40 poster stämmer, och den enda kontrollpunkten stämmer."),
+                    containsString("cd".repeat(32)), not(containsString("first-broken")))));
     }
 
     @Test
