@@ -13,8 +13,9 @@ import se.nexus.support.test.NexusIntegrationTest;
 @NexusIntegrationTest
 class AuditApiSecurityIntegrationTests {
 
-    private static final List<String> READS = List.of("/api/v1/audit/entries", "/api/v1/audit/verify",
-        "/api/v1/audit/export", "/api/v1/audit/checkpoints");
+    /** Position 1 always exists for an auditor: each read is appended to the chain before it runs. */
+    private static final List<String> READS = List.of("/api/v1/audit/entries", "/api/v1/audit/entries/1",
+        "/api/v1/audit/verify", "/api/v1/audit/export", "/api/v1/audit/checkpoints");
 
     @LocalServerPort
     int port;

@@ -34,6 +34,9 @@ class OpenApiContractIntegrationTests extends ServedOpenApiDocumentTests {
         String auditor = AuditApi.auditorToken();
         checked("GET", "/api/v1/audit/entries", api.get("/api/v1/audit/entries", auditor), 200);
         checked("GET", "/api/v1/audit/entries", api.get("/api/v1/audit/entries?size=0", auditor), 400);
+        checked("GET", "/api/v1/audit/entries/{position}", api.get("/api/v1/audit/entries/1", auditor), 200);
+        checked("GET", "/api/v1/audit/entries/{position}", api.get("/api/v1/audit/entries/0", auditor), 400);
+        checked("GET", "/api/v1/audit/entries/{position}", api.get("/api/v1/audit/entries/9000000000", auditor), 404);
         checked("GET", "/api/v1/audit/verify", api.get("/api/v1/audit/verify", null), 401);
         checked("GET", "/api/v1/audit/verify", api.get("/api/v1/audit/verify", caseworker()), 403);
         checked("GET", "/api/v1/audit/verify", api.get("/api/v1/audit/verify", auditor), 200);

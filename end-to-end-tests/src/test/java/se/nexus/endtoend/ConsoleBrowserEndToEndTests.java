@@ -1,11 +1,19 @@
 package se.nexus.endtoend;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +37,7 @@ class ConsoleBrowserEndToEndTests {
     static final String SOCIAL_SERVICES = "se.uppsala.socialtjanst";
     static final String RESOURCE_CENTRE = "se.uppsala.nexus";
     static final String POLICE = "se.polisen.region-mitt";
+    static final String COUNTY_BOARD = "se.lansstyrelsen.uppsala";
 
     @RegisterExtension
     final Browsers browsers = new Browsers().in(SharedPlatform.workFolder("browsers"));
@@ -326,5 +335,92 @@ class ConsoleBrowserEndToEndTests {
         caseworker.assertAccessible();
         caseworker.screenshot(SCREENSHOTS.resolve("consent.png"));
         return caseworker.driver.getCurrentUrl();
+    }
+
+    @Test
+    void anAuditorSearchesTheLogFollowsTheChainVerifiesItSignsACheckpointAndDownloadsTheExport() throws Exception {
+        String subject = "P-" + UUID.randomUUID().toString().substring(0, 8);
+        String referral = submittedReferral(subject);
+        String search = platform.serviceUrl("audit-service") + "/api/v1/audit/entries?referralId=" + referral;
+        await().atMost(Duration.ofSeconds(60)).until(() -> api.get(search, platform.token(COUNTY_BOARD, "AUDITOR"))
+            .body().get("total").asLong() >= 1);
+
+        Browser auditor = browsers.open("auditor");
+        auditor.signIn(console, "auditor@" + COUNTY_BOARD);
+        auditor.click(By.linkText("Sök i loggen"));
+        auditor.assertAccessible();
+        // A time range that ends before it starts is shown on its field, with what was typed kept.
+        auditor.set("from", "2025-03-02T10:00");
+        auditor.set("to", "2025-03-01T10:00");
+        auditor.press("Sök");
+        auditor.wait(ExpectedConditions.presenceOfElementLocated(By.id("to-error")));
+        assertThat(auditor.driver.findElement(By.id("to")).getAttribute("value")).isEqualTo("2025-03-01T10:00");
+        auditor.assertAccessible();
+
+        auditor.set("from", "");
+        auditor.set("to", "");
+        auditor.type("referralId", referral);
+        auditor.type("subjectRef", subject);
+        auditor.press("Sök");
+        By submitted = By.xpath("//table[@id='entries']//tr[td[normalize-space(.)='ReferralSubmitted']]");
+        auditor.wait(ExpectedConditions.presenceOfElementLocated(submitted));
+        assertThat(auditor.text(submitted)).contains(referral).contains(SOCIAL_SERVICES);
+        auditor.assertAccessible();
+        auditor.screenshot(SCREENSHOTS.resolve("audit-log.png"));
+
+        auditor.driver.findElement(submitted).findElement(By.tagName("a")).click();
+        assertThat(auditor.heading()).startsWith("Loggpost ");
+        assertThat(auditor.text(By.id("entry"))).contains(referral).contains(subject).contains("ReferralSubmitted");
+        String previousHash = auditor.text(By.id("previous-hash"));
+        auditor.assertAccessible();
+        auditor.screenshot(SCREENSHOTS.resolve("audit-entry.png"));
+        auditor.click(By.id("previous-entry"));
+        assertThat(auditor.text(By.id("hash"))).isEqualTo(previousHash);
+        auditor.assertAccessible();
+
+        auditor.click(By.linkText("Verifiera kedjan"));
+        auditor.press("Verifiera nu");
+        auditor.wait(ExpectedConditions.presenceOfElementLocated(By.id("verification")));
+        assertThat(auditor.text(By.id("verification-heading"))).isEqualTo("Kedjan håller");
+        assertThat(auditor.driver.findElements(By.id("first-broken"))).isEmpty();
+        auditor.assertAccessible();
+        auditor.screenshot(SCREENSHOTS.resolve("audit-verify.png"));
+
+        auditor.click(By.linkText("Kontrollpunkter"));
+        auditor.press("Signera en kontrollpunkt nu");
+        auditor.wait(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".message"),
+            "En kontrollpunkt är signerad."));
+        assertThat(auditor.text(By.cssSelector("#checkpoints tbody tr"))).endsWith("Ja");
+        auditor.assertAccessible();
+        auditor.screenshot(SCREENSHOTS.resolve("audit-checkpoints.png"));
+
+        assertExportDownloads(auditor, referral);
+        assertThat(auditor.visitedUrls()).noneMatch(url -> url.contains(subject));
+    }
+
+    /** The console's export link, fetched with the auditor's session: the whole chain as JSON Lines, ending in the key. */
+    private static void assertExportDownloads(Browser auditor, String referral) throws Exception {
+        String href = auditor.driver.findElement(By.linkText("Ladda ner exporten")).getAttribute("href");
+        Cookie session = auditor.driver.manage().getCookieNamed("NEXUS_CONSOLE_SESSION");
+        HttpResponse<Stream<String>> export = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
+            .header("Cookie", session.getName() + "=" + session.getValue()).build(), HttpResponse.BodyHandlers.ofLines());
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.headers().firstValue("Content-Type")).hasValue("application/jsonl");
+        assertThat(export.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+            disposition -> assertThat(disposition).contains("filename=\"audit-export.jsonl\""));
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> lines = export.body().map(line -> {
+            try {
+                return json.readTree(line);
+            } catch (java.io.IOException e) {
+                throw new AssertionError("Not a JSON line: " + line, e);
+            }
+        }).toList();
+        List<JsonNode> entries = lines.stream().filter(line -> "entry".equals(line.get("kind").asText())).toList();
+        assertThat(entries).extracting(entry -> entry.get("position").asLong())
+            .isEqualTo(java.util.stream.LongStream.rangeClosed(1, entries.size()).boxed().toList());
+        assertThat(entries).anyMatch(entry -> referral.equals(entry.get("referralId").asText(null)));
+        assertThat(lines).anyMatch(line -> "checkpoint".equals(line.get("kind").asText()));
+        assertThat(lines.get(lines.size() - 1).get("kind").asText()).isEqualTo("publicKey");
     }
 }

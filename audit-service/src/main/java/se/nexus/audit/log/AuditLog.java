@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -82,6 +83,20 @@ public class AuditLog {
                 + " ORDER BY position LIMIT ? OFFSET ?")
             .params(filter.params()).param(query.size()).param((long) query.page() * query.size())
             .query(new EntryRows()).list();
+    }
+
+    /** The entry at the position and the hash it was chained to (null for the first), if the chain holds it. */
+    @Transactional(readOnly = true)
+    public Optional<LinkedEntry> at(long position) {
+        List<StoredEntry> rows = jdbc.sql("SELECT " + EntryRows.COLUMNS + " FROM audit_entries"
+                + " WHERE position BETWEEN ? AND ? ORDER BY position")
+            .param(position - 1).param(position)
+            .query(new EntryRows()).list();
+        StoredEntry last = rows.isEmpty() ? null : rows.get(rows.size() - 1);
+        if (last == null || last.entry().position() != position) {
+            return Optional.empty();
+        }
+        return Optional.of(new LinkedEntry(last, rows.size() == 2 ? rows.get(0).hash() : null));
     }
 
     /** A person's entries, newest first: what the person's extract lists. */

@@ -68,6 +68,17 @@ class AuditController {
         return new PageOf<>(auditLog.find(query).stream().map(EntryView::of).toList(), page, size, auditLog.count(query));
     }
 
+    @Operation(operationId = "getEntry", summary = "One entry and the hash of the entry before it, which its own hash "
+        + "was chained to; the read is logged first")
+    @GetMapping("/entries/{position}")
+    ChainedEntry entry(Caller caller, @PathVariable long position) {
+        if (position < 1) {
+            throw new InvalidInput("position", "must be 1 or more");
+        }
+        queryLog.entryRead(caller, position);
+        return auditLog.at(position).map(ChainedEntry::of).orElseThrow(() -> new EntryNotFound(position));
+    }
+
     @Operation(operationId = "subjectExtract", summary = "What the log holds about one person, newest first: who read "
         + "their case data, who was refused, and each change, with the legal basis; the extract itself is logged first")
     @GetMapping("/subjects/{subjectRef}/extract")

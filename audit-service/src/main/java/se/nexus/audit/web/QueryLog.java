@@ -48,6 +48,11 @@ class QueryLog {
         record(caller, "entries", filters);
     }
 
+    /** One entry opened: the position goes into the details, like a search's filters. */
+    void entryRead(Caller caller, long position) {
+        record(caller, "entry", Map.of("position", position));
+    }
+
     /** A person's extract: the log records whose extract was read, by whom. */
     void extractRead(Caller caller, String subjectRef, int page, int size) {
         Map<String, Object> filters = new TreeMap<>();

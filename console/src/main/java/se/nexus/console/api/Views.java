@@ -60,4 +60,40 @@ public final class Views {
 			return acknowledgedAt != null;
 		}
 	}
+
+	/** One entry of the audit log as the audit service shows it; {@code details} holds codes only. */
+	public record AuditEntry(long position, String eventId, String eventType, Instant occurredAt, Instant appendedAt,
+			String producer, String actingAgency, String actingUserRef, String referralId, String subjectRef,
+			List<String> agencies, String details, String hash) {
+
+		/** The event type without its namespace, as people read it: ReferralSubmitted. */
+		public String shortType() {
+			return eventType.substring(eventType.lastIndexOf('.') + 1);
+		}
+	}
+
+	/** An entry and the hash of the one before, which its own hash was chained to (null for the first). */
+	public record ChainedEntry(AuditEntry entry, String previousHash) {
+	}
+
+	/** The outcome of recomputing the whole chain and checking each checkpoint against it. */
+	public record Verification(boolean valid, long length, String headHash, long verifiedLength,
+			Long firstBrokenPosition, String reason, CheckpointReport checkpoints) {
+	}
+
+	/** How many checkpoints there are, whether all hold, and the first that does not. */
+	public record CheckpointReport(int count, boolean valid, InvalidCheckpoint firstInvalid) {
+	}
+
+	public record InvalidCheckpoint(long id, long length, String reason) {
+	}
+
+	/** A signed chain head; signature and public key in base64. */
+	public record Checkpoint(long id, long length, String headHash, Instant signedAt, String signature,
+			String publicKey) {
+	}
+
+	/** The checkpoints, oldest first, and the key that signs new ones. */
+	public record Checkpoints(List<Checkpoint> items, String publicKey) {
+	}
 }

@@ -46,7 +46,7 @@ class AuditPages {
     @PostMapping("/audit/extract")
     String extract(@RequestParam(defaultValue = "") String subjectRef, Model model) {
         model.addAttribute("subjectRef", subjectRef);
-        if (!subjectRef.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+        if (!subjectRef.matches(LogSearches.SUBJECT_REF)) {
             model.addAttribute("invalid", true);
             return "audit/extract";
         }
@@ -70,12 +70,17 @@ class AuditPages {
             redirect.addFlashAttribute("done", "done.flag.review");
         }
         catch (ApiProblem problem) {
-            if (problem.status() == 401 || problem.status() >= 500) {
-                throw problem;
-            }
+            throwUnlessShowable(problem);
             redirect.addFlashAttribute("failed", problem.status() == 400 ? "invalid.code"
                     : ProblemMessages.globalKey(problem, null));
         }
         return "redirect:/audit/flags";
+    }
+
+    /** A refusal that the problem page explains better (sign in again, service down) than a message on this one. */
+    static void throwUnlessShowable(ApiProblem problem) {
+        if (problem.status() == 401 || problem.status() >= 500) {
+            throw problem;
+        }
     }
 }
