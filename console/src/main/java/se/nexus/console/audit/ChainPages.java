@@ -48,12 +48,17 @@ class ChainPages {
         return "audit/verify";
     }
 
+    /** The most checkpoints one page lists, newest first. */
+    static final int SHOWN_CHECKPOINTS = 100;
+
     @GetMapping("/audit/checkpoints")
     String checkpoints(Model model) {
         Views.Checkpoints checkpoints = api.checkpoints();
         List<Views.Checkpoint> newestFirst = new ArrayList<>(checkpoints.items());
         Collections.reverse(newestFirst);
-        model.addAttribute("checkpoints", newestFirst);
+        // Hourly signing makes thousands a year: the page shows the newest; the export holds them all.
+        model.addAttribute("checkpoints", newestFirst.subList(0, Math.min(SHOWN_CHECKPOINTS, newestFirst.size())));
+        model.addAttribute("checkpointCount", newestFirst.size());
         model.addAttribute("publicKey", checkpoints.publicKey());
         return "audit/checkpoints";
     }

@@ -126,7 +126,7 @@ class AuditorPagesTests {
                 "NOW="));
         mvc.perform(get("/audit/checkpoints").with(auditor()))
             .andExpect(status().isOk())
-            .andExpect(content().string(allOf(containsString("Nyast först (2 st.)"), containsString(">Ja<"),
+            .andExpect(content().string(allOf(containsString("Nyast först: 2 av 2."), containsString(">Ja<"),
                     containsString(">Nej, en tidigare nyckel<"))));
     }
 
