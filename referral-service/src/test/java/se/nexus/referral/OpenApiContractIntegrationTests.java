@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Schema;
 import se.nexus.support.test.NexusIntegrationTest;
 import se.nexus.support.test.ServedOpenApiDocumentTests;
@@ -54,6 +55,20 @@ class OpenApiContractIntegrationTests extends ServedOpenApiDocumentTests {
                 .anySatisfy(p -> assertThat(p.getName()).isEqualTo("Idempotency-Key"));
             assertThat(post.getRequestBody().getContent().get("application/json").getSchema()).as(path).isNotNull();
         }
+    }
+
+    @Test
+    void everyChangeMayBeRefusedWhileDeliveryIsBehindAndSaysWhenToTryAgain() {
+        Set<PathItem.HttpMethod> changes = Set.of(PathItem.HttpMethod.POST, PathItem.HttpMethod.PUT,
+            PathItem.HttpMethod.DELETE);
+        contract.forEachApiOperation((path, operation) -> {
+            if (changes.contains(operation.getKey())) {
+                var refused = operation.getValue().getResponses().get("503");
+                assertThat(refused).as(operation.getKey() + " " + path).isNotNull();
+                assertThat(refused.getDescription()).contains("behind on delivering events");
+                assertThat(refused.getHeaders().get("Retry-After").getRequired()).isTrue();
+            }
+        });
     }
 
     @Test

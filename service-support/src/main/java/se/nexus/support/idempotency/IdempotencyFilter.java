@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.regex.Pattern;
@@ -38,6 +39,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
+    private static final Duration IN_PROGRESS_RETRY_AFTER = Duration.ofSeconds(1);
 
     private final IdempotencyKeys keys;
     private final IdempotencyProperties properties;
@@ -110,9 +112,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private void replay(HttpServletResponse response, String agency, String key, byte[] hash) throws IOException {
         IdempotencyKeys.Entry entry = keys.find(agency, key).orElse(null);
         if (entry == null || !entry.answered()) {
-            response.setHeader("Retry-After", "1");
             problems.write(response, Problems.of(HttpStatus.CONFLICT, "idempotency-key-in-progress",
-                "A request with this Idempotency-Key is still being processed"));
+                "A request with this Idempotency-Key is still being processed"), IN_PROGRESS_RETRY_AFTER);
         } else if (!Arrays.equals(entry.requestHash(), hash)) {
             problems.write(response, Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
                 "This Idempotency-Key was used for a different request"));

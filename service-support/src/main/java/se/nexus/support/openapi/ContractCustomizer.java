@@ -1,7 +1,9 @@
 package se.nexus.support.openapi;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import io.swagger.v3.core.converter.AnnotatedType;
@@ -32,23 +34,33 @@ import se.nexus.support.security.SecurityProperties;
 
 /**
  * Makes a service's generated document say what the shared mechanisms do to every call: the bearer token and the
- * role the path needs, the problem details of each refusal, body limits, {@code Idempotency-Key}, and JSON answers.
- * Controllers declare only what their own feature adds (a 409 for a transition, a 201 with {@code Location}).
+ * role the path needs, the problem details of each refusal, body limits, {@code Idempotency-Key}, admission control
+ * (429 and 503 with {@code Retry-After}), and JSON answers. Controllers declare only what their own feature adds (a 409 for a transition, a 201 with {@code Location}).
  */
 class ContractCustomizer implements OpenApiCustomizer {
 
     static final String BEARER = "bearer";
     static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
     static final String JSON = org.springframework.http.MediaType.APPLICATION_JSON_VALUE;
+    private static final Set<PathItem.HttpMethod> CHANGES = EnumSet.of(PathItem.HttpMethod.POST,
+        PathItem.HttpMethod.PUT, PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE);
 
     private final OpenApiProperties properties;
     private final List<SecurityProperties.EndpointRole> roles;
     private final boolean idempotency;
+    private final Admission admission;
 
-    ContractCustomizer(OpenApiProperties properties, List<SecurityProperties.EndpointRole> roles, boolean idempotency) {
+    /** What the admission filter refuses in this service: nothing, too many requests, and changes while behind. */
+    enum Admission {
+        NONE, IN_FLIGHT, IN_FLIGHT_AND_OUTBOX_LAG
+    }
+
+    ContractCustomizer(OpenApiProperties properties, List<SecurityProperties.EndpointRole> roles, boolean idempotency,
+            Admission admission) {
         this.properties = properties;
         this.roles = roles;
         this.idempotency = idempotency;
+        this.admission = admission;
     }
 
     @Override
@@ -104,6 +116,7 @@ class ContractCustomizer implements OpenApiCustomizer {
         if (idempotency && method == PathItem.HttpMethod.POST) {
             idempotent(operation, responses);
         }
+        admitted(method, responses);
         responses.forEach(ContractCustomizer::typed);
         operation.responses(sorted(responses));
     }
@@ -126,6 +139,19 @@ class ContractCustomizer implements OpenApiCustomizer {
         refusal(responses, HttpStatus.UNPROCESSABLE_CONTENT, "This Idempotency-Key was used for a different request");
     }
 
+    /** What the admission filter answers before it reads a request; both come with {@code Retry-After}. */
+    private void admitted(PathItem.HttpMethod method, ApiResponses responses) {
+        if (admission == Admission.NONE) {
+            return;
+        }
+        refusal(responses, HttpStatus.TOO_MANY_REQUESTS,
+            "The service is handling as many requests as it can; nothing was changed, send it again later");
+        if (admission == Admission.IN_FLIGHT_AND_OUTBOX_LAG && CHANGES.contains(method)) {
+            refusal(responses, HttpStatus.SERVICE_UNAVAILABLE,
+                "The platform is behind on delivering events; nothing was changed, send the change again later");
+        }
+    }
+
     /** Adds a refusal, or widens a controller's own description of the same status by the mechanism's reason. */
     private static void refusal(ApiResponses responses, HttpStatus status, String why) {
         String code = Integer.toString(status.value());
@@ -146,7 +172,8 @@ class ContractCustomizer implements OpenApiCustomizer {
             response.content(new Content().addMediaType(PROBLEM_JSON,
                 new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));
             if (status == 429 || status == 503) {
-                response.addHeaderObject("Retry-After", retryAfter());
+                // Every refusal of these kinds says when to try again; a 409 does only for an Idempotency-Key.
+                response.addHeaderObject("Retry-After", retryAfter().required(true));
             }
         } else if (response.getContent() != null && response.getContent().containsKey("*/*")) {
             MediaType any = response.getContent().remove("*/*");

@@ -29,6 +29,15 @@ public class OpenApiAutoConfiguration {
             Environment environment) {
         SecurityProperties rules = security.getIfAvailable();
         return new ContractCustomizer(properties, rules == null ? java.util.List.of() : rules.endpoints(),
-            environment.getProperty("nexus.idempotency.enabled", Boolean.class, false));
+            environment.getProperty("nexus.idempotency.enabled", Boolean.class, false), admission(environment));
+    }
+
+    /** As {@code AdmissionAutoConfiguration} decides it: on unless disabled, the lag bound where there is an outbox. */
+    private static ContractCustomizer.Admission admission(Environment environment) {
+        if (!environment.getProperty("nexus.admission.enabled", Boolean.class, true)) {
+            return ContractCustomizer.Admission.NONE;
+        }
+        return environment.getProperty("nexus.outbox.enabled", Boolean.class, false)
+            ? ContractCustomizer.Admission.IN_FLIGHT_AND_OUTBOX_LAG : ContractCustomizer.Admission.IN_FLIGHT;
     }
 }

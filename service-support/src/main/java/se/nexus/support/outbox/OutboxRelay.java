@@ -34,7 +34,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final long RELAY_LOCK = 0x4E58_5553_0001L;
+    /**
+     * The advisory lock a relay takes for each batch. A session that holds it (an operator, a test) holds every relay
+     * of the database back without failing them; they publish again once it is released.
+     */
+    public static final long RELAY_LOCK = 0x4E58_5553_0001L;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;

@@ -3,6 +3,7 @@ package se.nexus.support.test;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -17,8 +18,13 @@ public final class ApiClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    /** A response: status, content type and the body as JSON (a null node when empty). */
-    public record Response(int status, String contentType, JsonNode body) {
+    /** A response: status, content type, the body as JSON (a null node when empty) and the headers. */
+    public record Response(int status, String contentType, JsonNode body, HttpHeaders headers) {
+
+        /** The first value of a header, or null. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
     }
 
     public Response get(String url, String token) {
@@ -62,7 +68,7 @@ public final class ApiClient {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             String body = response.body();
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body));
+                body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body), response.headers());
         } catch (IOException e) {
             throw new IllegalStateException("Request to " + request.uri() + " failed", e);
         } catch (InterruptedException e) {

@@ -110,7 +110,10 @@ public final class OpenApiContract {
         });
     }
 
-    /** What every service's document must say: no internal parameters, the token, problem details, JSON answers. */
+    /**
+     * What every service's document must say: no internal parameters, the token, problem details (429 with
+     * {@code Retry-After} included: any call may find the instance full), JSON answers.
+     */
     public void assertEveryOperationIsFullyDescribed() {
         assertThat(api.getInfo().getTitle()).isNotEqualTo("OpenAPI definition");
         assertThat(api.getComponents().getSecuritySchemes()).containsKey("bearer");
@@ -138,6 +141,8 @@ public final class OpenApiContract {
             if (operation.getRequestBody() != null) {
                 assertProblem(name, "413", operation.getResponses().get("413"));
             }
+            assertProblem(name, "429", operation.getResponses().get("429"));
+            assertThat(operation.getResponses().get("429").getHeaders()).as(name + " 429").containsKey("Retry-After");
             assertThat(operation.getResponses().keySet()).as(name).anyMatch(code -> code.startsWith("2"));
             operation.getResponses().forEach((code, response) -> {
                 if (code.startsWith("2") && response.getContent() != null) {

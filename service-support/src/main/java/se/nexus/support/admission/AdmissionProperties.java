@@ -1,0 +1,34 @@
+package se.nexus.support.admission;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Admission control of the HTTP API ({@code nexus.admission}): what an instance refuses at once, before it reads a
+ * request, rather than accept work it cannot do or deliver in time.
+ *
+ * @param enabled whether the API refuses at all
+ * @param maxInFlight requests under {@code /api/} this instance handles at once; one more is answered 429
+ * @param retryAfter what a 429 tells the client to wait
+ * @param maxOutboxLag outbox lag (the oldest unpublished event's age) past which state-changing requests are answered
+ *     503; only in services with an outbox
+ * @param outboxLagRetryAfter what such a 503 tells the client to wait
+ * @param lagRefresh how often the outbox lag is measured for admission; requests read the last measure
+ */
+@ConfigurationProperties("nexus.admission")
+public record AdmissionProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("64") int maxInFlight,
+        @DefaultValue("1s") Duration retryAfter,
+        @DefaultValue("30s") Duration maxOutboxLag,
+        @DefaultValue("10s") Duration outboxLagRetryAfter,
+        @DefaultValue("500ms") Duration lagRefresh) {
+
+    public AdmissionProperties {
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("nexus.admission.max-in-flight must be at least 1");
+        }
+    }
+}
