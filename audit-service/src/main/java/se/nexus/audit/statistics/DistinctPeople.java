@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.LongStream;
 
-/** How many distinct people a run of months saw, and each shorter run within it: what the period's total is checked against. */
+/**
+ * How many distinct people a run of months saw, and each shorter run within it: what a period's total is checked
+ * against.
+ */
 final class DistinctPeople {
 
     private DistinctPeople() {
