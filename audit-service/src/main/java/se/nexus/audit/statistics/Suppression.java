@@ -50,7 +50,7 @@ final class Suppression {
             columnTotals.add(new Figure(sum, small(sum) || hidesACell));
         }
         long grand = rows.stream().mapToLong(MonthRow::total).sum();
-        // The grand total is the sum of the row totals and of the column totals: it is published when either is all published.
+        // The grand total is the sum of the row totals and of the column totals: published when either is all published.
         boolean rowTotalsHide = rows.stream().anyMatch(MonthRow::totalSuppressed);
         boolean columnTotalsHide = columnTotals.stream().anyMatch(Figure::suppressed);
         return new SuppressedTable(rows.stream().map(MonthRow::cells).toList(),
@@ -92,7 +92,8 @@ final class Suppression {
      * people were seen only in the months left out.
      */
     Figure distinctTotal(long distinct, long[] distinctOfShorterPeriods) {
-        boolean differsSlightly = Arrays.stream(distinctOfShorterPeriods).anyMatch(shorter -> small(distinct - shorter));
+        boolean differsSlightly = Arrays.stream(distinctOfShorterPeriods)
+            .anyMatch(shorter -> small(distinct - shorter));
         return new Figure(distinct, small(distinct) || differsSlightly);
     }
 
