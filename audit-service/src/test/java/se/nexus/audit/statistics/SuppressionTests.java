@@ -78,6 +78,18 @@ class SuppressionTests {
         assertThat(table.total().suppressed()).isTrue();
     }
 
+    /** The worked example of the module README. */
+    @Test
+    void aQuarterByUrgency() {
+        SuppressedTable table = safe(new long[][] { { 0, 6, 12 }, { 2, 7, 9 }, { 0, 3, 8 } });
+
+        assertThat(withheld(table)).containsExactly(List.of(false, false, false), List.of(true, true, false),
+            List.of(false, true, true));
+        assertThat(table.rowTotals()).containsExactly(new Figure(18, false), new Figure(18, false), new Figure(11, false));
+        assertThat(table.columnTotals()).extracting(Figure::suppressed).containsExactly(true, true, true);
+        assertThat(table.total()).isEqualTo(new Figure(47, false));
+    }
+
     @Test
     void aMonthIsWithheldTheSameWayWhateverElseIsInThePeriod() {
         long[] march = { 4, 6, 9 };
