@@ -1,7 +1,9 @@
 -- Runs after every migration, as the owner: makes sure the restricted runtime role exists with the
 -- configured password and holds exactly INSERT and SELECT on the log tables, nothing more; on the follow-up
--- tables (not part of the chain) it may also update: case parties change, and a flag is marked reviewed. Roles are
--- cluster-wide in PostgreSQL, so this is idempotent rather than a one-off versioned migration.
+-- tables (not part of the chain) it may also update: case parties change, and a flag is marked reviewed. The
+-- statistics tables are a projection of the chain that it keeps up to date and may rebuild, so there it may also
+-- delete; their cursor it only reads and moves. Roles are cluster-wide in PostgreSQL, so this is idempotent rather
+-- than a one-off versioned migration.
 DO $$
 BEGIN
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${audit_app_user}') THEN
@@ -19,5 +21,11 @@ BEGIN
     EXECUTE format('REVOKE ALL ON case_parties, access_flags FROM %I', '${audit_app_user}');
     EXECUTE format('GRANT SELECT, INSERT, UPDATE ON case_parties, access_flags TO %I', '${audit_app_user}');
     EXECUTE format('GRANT USAGE ON SEQUENCE access_flags_id_seq TO %I', '${audit_app_user}');
+    EXECUTE format('REVOKE ALL ON statistics_cursor, statistics_counts, statistics_persons, statistics_durations, '
+        || 'statistics_open_cases, statistics_open_notifications FROM %I', '${audit_app_user}');
+    EXECUTE format('GRANT SELECT, UPDATE ON statistics_cursor TO %I', '${audit_app_user}');
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON statistics_counts, statistics_persons, statistics_durations, '
+        || 'statistics_open_cases, statistics_open_notifications TO %I', '${audit_app_user}');
+    EXECUTE format('GRANT USAGE ON SEQUENCE statistics_durations_id_seq TO %I', '${audit_app_user}');
 END
 $$;

@@ -45,6 +45,11 @@ public final class AuditApi {
         return send(request(path, tokenOrNull).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** GET asking for a media type, e.g. {@code text/csv}. */
+    public HttpResponse<String> get(String path, String tokenOrNull, String accept) {
+        return send(request(path, tokenOrNull).header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     public HttpResponse<String> post(String path, String tokenOrNull) {
         return send(request(path, tokenOrNull).POST(HttpRequest.BodyPublishers.noBody()).build(),
             HttpResponse.BodyHandlers.ofString());
@@ -57,7 +62,12 @@ public final class AuditApi {
 
     /** GET as an auditor, expecting 200, parsed. */
     public JsonNode getJson(String path) {
-        HttpResponse<String> response = get(path, auditorToken());
+        return getJson(path, auditorToken());
+    }
+
+    /** GET with this token, expecting 200, parsed. */
+    public JsonNode getJson(String path, String token) {
+        HttpResponse<String> response = get(path, token);
         if (response.statusCode() != 200) {
             throw new AssertionError("GET " + path + " gave " + response.statusCode() + ": " + response.body());
         }

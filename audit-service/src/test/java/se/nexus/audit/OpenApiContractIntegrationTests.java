@@ -45,6 +45,17 @@ class OpenApiContractIntegrationTests extends ServedOpenApiDocumentTests {
         checked("GET", "/api/v1/audit/export", api.get("/api/v1/audit/export", auditor), 200);
     }
 
+    @Test
+    void statisticsAnswersAreDocumented() {
+        AuditApi api = new AuditApi(port);
+        String followUp = AuditApi.token("se.lansstyrelsen.uppsala", "FOLLOW_UP");
+        checked("GET", "/api/v1/statistics", api.get("/api/v1/statistics", followUp), 200);
+        checked("GET", "/api/v1/statistics", api.get("/api/v1/statistics?format=csv", followUp), 200);
+        checked("GET", "/api/v1/statistics", api.get("/api/v1/statistics?groupBy=month", followUp), 400);
+        checked("GET", "/api/v1/statistics", api.get("/api/v1/statistics", null), 401);
+        checked("GET", "/api/v1/statistics", api.get("/api/v1/statistics", caseworker()), 403);
+    }
+
     /** A valid token whose role may not read the log: the resource centre's caseworker. */
     private static String caseworker() {
         return SharedInfrastructure.get().tokenIssuer().issue("u-1", "se.uppsala.nexus", Set.of("CASEWORKER"));

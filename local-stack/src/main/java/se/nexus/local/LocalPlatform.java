@@ -164,9 +164,11 @@ public final class LocalPlatform implements AutoCloseable {
 			}
 		}
 		if (service.equals("audit-service")) {
-			// The development signing key lives with the rest of the local data, so a reset resets it too.
+			// The development keys live with the rest of the local data, so a reset resets them too.
 			environment.put("NEXUS_AUDIT_DEV_KEY_FILE",
 					options.dataDir().resolve("audit").resolve("dev-signing-key").toString());
+			environment.put("NEXUS_STATISTICS_DEV_KEY_FILE",
+					options.dataDir().resolve("audit").resolve("dev-statistics-person-key").toString());
 		}
 		return environment;
 	}

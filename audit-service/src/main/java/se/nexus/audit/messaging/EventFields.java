@@ -7,11 +7,13 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericEnumSymbol;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,8 +49,16 @@ final class EventFields {
         "holder", "channel", "freeTextRevealed");
 
     /**
-     * The event's codes that an extract needs, as a small JSON object in a fixed order; null when it has none.
-     * Codes and ids only: these fields carry no free text.
+     * The codes and ids of a case's and a notification's events that the statistics count by: the sending and
+     * receiving agency, a decline's or handover's reason code, a notification's id and the type of event behind it.
+     * Never a free-text field ({@code purpose}, {@code summary}, {@code comment}, a legal hold's {@code reason}).
+     */
+    private static final List<String> CODE_FIELDS = List.of("reasonCode", "fromAgency", "toAgency", "notificationId",
+        "triggerEventType");
+
+    /**
+     * The event's codes that an extract, the follow-up of access and the statistics need, as a small JSON object in a
+     * fixed order; null when it has none. Codes and ids only: these fields carry no free text.
      */
     static String details(GenericRecord event) {
         Map<String, Object> details = new LinkedHashMap<>();
@@ -58,19 +68,13 @@ final class EventFields {
                 details.put(name, value instanceof Boolean ? value : value.toString());
             }
         }
+        putCaseCodes(details, event);
         // Whether the case's person has a protected identity: the follow-up of reads needs it.
         if (field(child(event, "subject"), "protectedIdentity") instanceof Boolean protectedIdentity) {
             details.put("protectedIdentity", protectedIdentity);
         }
-        GenericRecord basis = child(event, "legalBasis");
-        if (basis != null) {
-            Map<String, Object> legalBasis = new LinkedHashMap<>();
-            for (String name : List.of("type", "provisionCode", "consentId")) {
-                Object value = field(basis, name);
-                if (value != null) {
-                    legalBasis.put(name, value.toString());
-                }
-            }
+        Map<String, Object> legalBasis = legalBasis(child(event, "legalBasis"));
+        if (legalBasis != null) {
             details.put("legalBasis", legalBasis);
         }
         List<Map<String, Object>> purged = purged(event);
@@ -78,6 +82,34 @@ final class EventFields {
             details.put("purged", purged);
         }
         return details.isEmpty() ? null : JSON.writeValueAsString(details);
+    }
+
+    private static void putCaseCodes(Map<String, Object> details, GenericRecord event) {
+        for (String name : CODE_FIELDS) {
+            putCode(details, name, field(event, name));
+        }
+        putCode(details, "urgency", field(event, "urgency"));
+        if (field(event, "concerns") instanceof Collection<?> concerns) {
+            details.put("concerns", concerns.stream().map(EventFields::code).filter(Objects::nonNull).toList());
+        }
+        Instant deadline = instant(field(event, "deadline"));
+        if (deadline != null) {
+            details.put("deadline", deadline.toEpochMilli());
+        }
+    }
+
+    private static Map<String, Object> legalBasis(GenericRecord basis) {
+        if (basis == null) {
+            return null;
+        }
+        Map<String, Object> legalBasis = new LinkedHashMap<>();
+        for (String name : List.of("type", "provisionCode", "consentId")) {
+            Object value = field(basis, name);
+            if (value != null) {
+                legalBasis.put(name, value.toString());
+            }
+        }
+        return legalBasis;
     }
 
     /**
@@ -128,6 +160,19 @@ final class EventFields {
             }
         }
         return agencies;
+    }
+
+    private static void putCode(Map<String, Object> details, String name, Object value) {
+        String code = code(value);
+        if (code != null) {
+            details.put(name, code);
+        }
+    }
+
+    /** A code as text: a string, or an enum symbol's name (generic or generated). */
+    private static String code(Object value) {
+        return value instanceof CharSequence || value instanceof GenericEnumSymbol<?> || value instanceof Enum<?>
+            ? value.toString() : null;
     }
 
     private static void addText(Set<String> into, Object value) {

@@ -15,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 import se.nexus.audit.log.AuditLog;
 import se.nexus.audit.log.EntryQuery;
 import se.nexus.audit.log.NewEntry;
+import se.nexus.audit.statistics.StatisticsQuery;
 import se.nexus.support.security.Caller;
 
 /** Appends every auditor read to the chain itself, before it runs: who asked, for what, and when. */
@@ -66,6 +67,12 @@ class QueryLog {
     /** A flag of the access follow-up marked reviewed, with the code it was closed with. */
     void flagReviewed(Caller caller, long flag, String code) {
         record(caller, "flag-reviewed", Map.of("flag", flag, "code", code));
+    }
+
+    /** A statistics answer: for which months, grouped how and in which format. It holds no personal data. */
+    void statisticsRead(Caller caller, StatisticsQuery query, String format) {
+        record(caller, "statistics", new TreeMap<>(Map.of("from", query.from().toString(), "to", query.to().toString(),
+            "groupBy", query.groupBy().parameter(), "format", format)));
     }
 
     void performed(Caller caller, String query) {
