@@ -63,10 +63,13 @@ class StatisticsBrowserEndToEndTests {
             subjects.add(subject);
             last = acceptedReferral(SOCIAL_SERVICES, subject, "URGENT");
         }
-        String subject = "P-" + UUID.randomUUID().toString().substring(0, 8);
-        subjects.add(subject);
-        acceptedReferral(POLICE, subject, "IMMEDIATE");
-        last = acceptedReferral(POLICE, subject, "IMMEDIATE");
+        // Six immediate ones from the police, two of them for the same person: counts at or over the threshold.
+        for (int i = 0; i < 5; i++) {
+            String subject = "P-" + UUID.randomUUID().toString().substring(0, 8);
+            subjects.add(subject);
+            last = acceptedReferral(POLICE, subject, "IMMEDIATE");
+        }
+        last = acceptedReferral(POLICE, subjects.get(subjects.size() - 1), "IMMEDIATE");
         JsonNode figures = figuresOnceProjected(last);
 
         Browser followUp = browsers.open("follow-up");

@@ -36,7 +36,7 @@ record Period(String fromText, String toText, YearMonth from, YearMonth to, Map<
             blank(toText) ? (to == null ? "" : to.toString()) : toText.trim(), from, to, errors);
     }
 
-    boolean valid() {
+    public boolean valid() {
         return errors.isEmpty();
     }
 
