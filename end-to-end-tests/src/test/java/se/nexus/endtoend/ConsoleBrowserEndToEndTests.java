@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -303,22 +302,12 @@ class ConsoleBrowserEndToEndTests {
 
     /** A referral from social services to the resource centre on a statutory provision, through the API. */
     private static String submittedReferral(String subject) {
-        var submitted = api.post(platform.serviceUrl("referral-service") + "/api/v1/referrals",
-            platform.token(SOCIAL_SERVICES, "CASEWORKER"), Map.of("toAgency", RESOURCE_CENTRE,
-                "subject", Map.of("ref", subject, "protectedIdentity", false), "urgency", "URGENT",
-                "concerns", List.of("THREATS"), "legalBasis", Map.of("type", "STATUTORY", "provisionCode", "OSL_10_2")));
-        assertThat(submitted.status()).isEqualTo(201);
-        return submitted.body().get("id").asText();
+        return Referrals.submitted(platform, SOCIAL_SERVICES, subject, "URGENT");
     }
 
     /** The same, received and accepted by the resource centre: it owns the case. */
     private static String acceptedReferral(String subject) {
-        String id = submittedReferral(subject);
-        String receiver = platform.token(RESOURCE_CENTRE, "CASEWORKER");
-        String url = platform.serviceUrl("referral-service") + "/api/v1/referrals/" + id;
-        assertThat(api.post(url + "/receive", receiver, Map.of()).status()).isEqualTo(200);
-        assertThat(api.post(url + "/accept", receiver, Map.of()).status()).isEqualTo(200);
-        return id;
+        return Referrals.accepted(platform, SOCIAL_SERVICES, subject, "URGENT");
     }
 
     /** Records a consent for the subject naming the agency, and returns the consent page's URL. */

@@ -10,7 +10,6 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,7 +35,6 @@ import static org.awaitility.Awaitility.await;
 class StatisticsBrowserEndToEndTests {
 
     static final String SOCIAL_SERVICES = "se.uppsala.socialtjanst";
-    static final String RESOURCE_CENTRE = "se.uppsala.nexus";
     static final String POLICE = "se.polisen.region-mitt";
     static final String COUNTY_BOARD = "se.lansstyrelsen.uppsala";
 
@@ -61,15 +59,15 @@ class StatisticsBrowserEndToEndTests {
         for (int i = 0; i < 6; i++) {
             String subject = "P-" + UUID.randomUUID().toString().substring(0, 8);
             subjects.add(subject);
-            last = acceptedReferral(SOCIAL_SERVICES, subject, "URGENT");
+            last = Referrals.accepted(platform, SOCIAL_SERVICES, subject, "URGENT");
         }
         // Six immediate ones from the police, two of them for the same person: counts at or over the threshold.
         for (int i = 0; i < 5; i++) {
             String subject = "P-" + UUID.randomUUID().toString().substring(0, 8);
             subjects.add(subject);
-            last = acceptedReferral(POLICE, subject, "IMMEDIATE");
+            last = Referrals.accepted(platform, POLICE, subject, "IMMEDIATE");
         }
-        last = acceptedReferral(POLICE, subjects.get(subjects.size() - 1), "IMMEDIATE");
+        last = Referrals.accepted(platform, POLICE, subjects.get(subjects.size() - 1), "IMMEDIATE");
         JsonNode figures = figuresOnceProjected(last);
 
         Browser followUp = browsers.open("follow-up");
@@ -169,21 +167,6 @@ class StatisticsBrowserEndToEndTests {
             return answer.status() == 200 && answer.body().path("projectedThrough").asLong() >= accepted[0];
         });
         return figures[0];
-    }
-
-    /** A referral to the resource centre, received and accepted there. */
-    private static String acceptedReferral(String from, String subject, String urgency) {
-        var submitted = api.post(platform.serviceUrl("referral-service") + "/api/v1/referrals",
-            platform.token(from, "CASEWORKER"), Map.of("toAgency", RESOURCE_CENTRE,
-                "subject", Map.of("ref", subject, "protectedIdentity", false), "urgency", urgency,
-                "concerns", List.of("THREATS"), "legalBasis", Map.of("type", "STATUTORY", "provisionCode", "OSL_10_2")));
-        assertThat(submitted.status()).isEqualTo(201);
-        String id = submitted.body().get("id").asText();
-        String receiver = platform.token(RESOURCE_CENTRE, "CASEWORKER");
-        String url = platform.serviceUrl("referral-service") + "/api/v1/referrals/" + id;
-        assertThat(api.post(url + "/receive", receiver, Map.of()).status()).isEqualTo(200);
-        assertThat(api.post(url + "/accept", receiver, Map.of()).status()).isEqualTo(200);
-        return id;
     }
 
     private static HttpResponse<String> download(Browser browser, String url) throws Exception {

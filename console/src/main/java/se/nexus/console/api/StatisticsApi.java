@@ -21,21 +21,19 @@ public class StatisticsApi {
 
     /** The figures of the months from {@code from} to {@code to}, both included, with referrals grouped as asked. */
     public JsonNode figures(YearMonth from, YearMonth to, String groupBy) {
-        return Calls.call(() -> http.get()
-            .uri(uri -> uri.path("/api/v1/statistics").queryParam("from", from).queryParam("to", to)
-                .queryParam("groupBy", groupBy).build())
-            .accept(MediaType.APPLICATION_JSON)
-            .retrieve()
-            .body(JsonNode.class));
+        return Calls.call(() -> request(from, to, groupBy, MediaType.APPLICATION_JSON).body(JsonNode.class));
     }
 
     /** The same figures as the service's CSV (a few kilobytes: a table of months by categories). */
     public byte[] csv(YearMonth from, YearMonth to, String groupBy) {
-        return Calls.call(() -> http.get()
+        return Calls.call(() -> request(from, to, groupBy, MediaType.parseMediaType("text/csv")).body(byte[].class));
+    }
+
+    private RestClient.ResponseSpec request(YearMonth from, YearMonth to, String groupBy, MediaType type) {
+        return http.get()
             .uri(uri -> uri.path("/api/v1/statistics").queryParam("from", from).queryParam("to", to)
                 .queryParam("groupBy", groupBy).build())
-            .accept(MediaType.parseMediaType("text/csv"))
-            .retrieve()
-            .body(byte[].class));
+            .accept(type)
+            .retrieve();
     }
 }

@@ -40,9 +40,9 @@ record Report(Period period, Period previous, List<Line> lines, int threshold) {
             Figures now = new Figures(StatisticsTable.allOf(answer));
             Figures before = new Figures(
                 StatisticsTable.allOf(api.figures(previous.from(), previous.to(), "sendingAgencyKind")));
-            Sections.Unit count = new Sections.Unit("stats.unit.count", 1, 0, "");
-            Sections.Unit percent = new Sections.Unit("stats.unit.percent", 1, 0, " %");
-            Sections.Unit hours = new Sections.Unit("stats.unit.hours", 3600, 1, " h");
+            Sections.Unit count = Sections.Unit.COUNT;
+            Sections.Unit percent = Sections.Unit.PERCENT;
+            Sections.Unit hours = Sections.Unit.HOURS;
             List<Line> lines = new ArrayList<>();
             lines.add(line("report.referrals", Figures::referrals, now, before, count, locale));
             lines.add(line("report.persons", Figures::persons, now, before, count, locale));
@@ -72,10 +72,10 @@ record Report(Period period, Period previous, List<Line> lines, int threshold) {
                 NumberFormat signed = NumberFormat.getNumberInstance(locale);
                 signed.setMaximumFractionDigits(unit.decimals());
                 // A change of a share is in percentage points, not per cent.
-                String suffix = "stats.unit.percent".equals(unit.key())
+                String suffix = unit == Sections.Unit.PERCENT
                     ? " " + messages.getMessage("report.points", null, "pp", locale) : unit.suffix();
                 change = (difference > 0 ? "+" : difference < 0 ? "−" : "±") + signed.format(Math.abs(difference)) + suffix;
-                if (earlier.value() > 0 && "stats.unit.count".equals(unit.key())) {
+                if (earlier.value() > 0 && unit == Sections.Unit.COUNT) {
                     NumberFormat relative = NumberFormat.getPercentInstance(locale);
                     relative.setMaximumFractionDigits(1);
                     change += " (" + (difference > 0 ? "+" : difference < 0 ? "−" : "") + relative.format(

@@ -36,7 +36,7 @@ class Sections {
         List<String> rowLabels = table.rows().stream().map(row -> rowLabel(row, locale)).toList();
         List<String> columnLabels = table.columns().stream()
             .map(column -> columnLabel(table.id(), groupBy, column, locale)).toList();
-        Unit unit = Unit.of(table, locale);
+        Unit unit = Unit.of(table);
         DoubleFunction<String> text = value -> unit.format(value, locale);
         Chart chart = Chart.of(table, rowLabels, columnLabels, STACKED.contains(table.id()), "count".equals(table.unit()),
             unit::scale, value -> unit.formatScaled(value, locale));
@@ -97,17 +97,21 @@ class Sections {
     /** How a table's values read and are drawn: counts, percentages, or durations in a unit that suits them. */
     record Unit(String key, double divisor, int decimals, String suffix) {
 
-        static Unit of(StatisticsTable table, Locale locale) {
+        static final Unit COUNT = new Unit("stats.unit.count", 1, 0, "");
+        static final Unit PERCENT = new Unit("stats.unit.percent", 1, 0, " %");
+        static final Unit HOURS = new Unit("stats.unit.hours", 3600, 1, " h");
+
+        static Unit of(StatisticsTable table) {
             return switch (table.unit()) {
-                case "percent" -> new Unit("stats.unit.percent", 1, 0, " %");
+                case "percent" -> PERCENT;
                 case "seconds" -> {
                     double max = table.cells().stream().flatMap(List::stream).filter(Figure::published)
                         .mapToDouble(Figure::value).max().orElse(0);
                     yield max < 2 * 3600 ? new Unit("stats.unit.minutes", 60, 0, " min")
-                        : max < 2 * 86400 ? new Unit("stats.unit.hours", 3600, 1, " h")
+                        : max < 2 * 86400 ? HOURS
                         : new Unit("stats.unit.days", 86400, 1, " d");
                 }
-                default -> new Unit("stats.unit.count", 1, 0, "");
+                default -> COUNT;
             };
         }
 

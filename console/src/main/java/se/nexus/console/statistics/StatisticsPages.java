@@ -65,18 +65,12 @@ class StatisticsPages {
             @RequestParam(required = false) String groupBy) {
         Period period = Period.of(from, to, clock);
         if (!period.valid()) {
-            return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN)
-                .body("from and to are months, YYYY-MM, at most 36 of them\n".getBytes(StandardCharsets.UTF_8));
+            return invalid();
         }
         String grouping = grouping(groupBy);
-        byte[] csv = api.csv(period.from(), period.to(), grouping);
-        return ResponseEntity.ok()
-            .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-            .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("nexus-statistics-" + period.from() + "-" + period.to() + "-" + grouping + ".csv")
-                .build()
-                .toString())
-            .body(csv);
+        return attachment(new MediaType("text", "csv", StandardCharsets.UTF_8),
+            "nexus-statistics-" + period.from() + "-" + period.to() + "-" + grouping + ".csv",
+            api.csv(period.from(), period.to(), grouping));
     }
 
     @GetMapping("/statistics/report")
@@ -95,16 +89,23 @@ class StatisticsPages {
             @RequestParam(required = false) String to, Locale locale) {
         Period period = Period.of(from, to, clock);
         if (!period.valid()) {
-            return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN)
-                .body("from and to are months, YYYY-MM, at most 36 of them\n".getBytes(StandardCharsets.UTF_8));
+            return invalid();
         }
+        return attachment(MediaType.APPLICATION_PDF, "nexus-report-" + period.from() + "-" + period.to() + ".pdf",
+            pdf.render(reports.build(period, locale), locale));
+    }
+
+    /** A download asked for with months that are not (the pages show the same as field errors). */
+    private static ResponseEntity<byte[]> invalid() {
+        return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN)
+            .body("from and to are months, YYYY-MM, at most 36 of them\n".getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static ResponseEntity<byte[]> attachment(MediaType type, String filename, byte[] body) {
         return ResponseEntity.ok()
-            .contentType(MediaType.APPLICATION_PDF)
-            .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("nexus-report-" + period.from() + "-" + period.to() + ".pdf")
-                .build()
-                .toString())
-            .body(pdf.render(reports.build(period, locale), locale));
+            .contentType(type)
+            .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+            .body(body);
     }
 
     private static String grouping(String groupBy) {

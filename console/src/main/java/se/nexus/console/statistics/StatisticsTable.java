@@ -56,10 +56,6 @@ record StatisticsTable(String id, String rowDimension, String columnDimension, S
         return columnTotals == null || c < 0 || c >= columnTotals.size() ? Figure.NONE : columnTotals.get(c);
     }
 
-    boolean hasTotals() {
-        return rowTotals != null || columnTotals != null || total != null;
-    }
-
     boolean anySuppressed() {
         return cells.stream().flatMap(List::stream).anyMatch(Figure::suppressed)
             || (rowTotals != null && rowTotals.stream().anyMatch(Figure::suppressed))
