@@ -14,6 +14,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -67,20 +68,22 @@ class MailWorker implements SchedulingConfigurer {
         List<Delivery> claimed = deliveries.claim(Delivery.Channel.EMAIL, now, Set.of(), properties.batchSize(),
             properties.batchSize(), now.plus(properties.lease()));
         Map<String, List<Delivery>> digests = new LinkedHashMap<>();
+        List<Outgoing> outgoing = new ArrayList<>();
         for (Delivery delivery : claimed) {
             if (delivery.digest()) {
                 digests.computeIfAbsent(delivery.recipient(), address -> new ArrayList<>()).add(delivery);
             } else {
-                send(List.of(delivery), messages.alert(delivery.kind(), inbox.get(delivery.notificationId(),
-                    delivery.agency())));
+                compose(List.of(delivery), messages.alert(delivery.kind(), inbox.get(delivery.notificationId(),
+                    delivery.agency())), outgoing);
             }
         }
-        digests.values().forEach(group -> send(group, group.size() == 1
+        digests.values().forEach(group -> compose(group, group.size() == 1
             ? messages.alert(group.get(0).kind(), inbox.get(group.get(0).notificationId(), group.get(0).agency()))
-            : messages.digest(group.stream().map(d -> inbox.get(d.notificationId(), d.agency())).toList())));
+            : messages.digest(group.stream().map(d -> inbox.get(d.notificationId(), d.agency())).toList()), outgoing));
+        sendAll(outgoing);
     }
 
-    private void send(List<Delivery> group, AlertMessages.Message message) {
+    private void compose(List<Delivery> group, AlertMessages.Message message, List<Outgoing> outgoing) {
         try {
             MimeMessage email = mail.createMimeMessage();
             MimeMessageHelper content = new MimeMessageHelper(email, StandardCharsets.UTF_8.name());
@@ -91,11 +94,41 @@ class MailWorker implements SchedulingConfigurer {
             // Which deliveries this message is, as the deliveries API names them: for the agency's records, no content.
             email.setHeader(DELIVERY_HEADER,
                 String.join(",", group.stream().map(delivery -> delivery.id().toString()).toList()));
-            mail.send(email);
-            Instant sent = Instant.now(clock);
-            group.forEach(delivery -> deliveries.noteDelivered(delivery.id(), delivery.attempts() + 1, sent));
-        } catch (MailException | MessagingException e) {
+            outgoing.add(new Outgoing(email, group));
+        } catch (MessagingException e) {
             group.forEach(delivery -> noteFailure(delivery, e));
+        }
+    }
+
+    /**
+     * Sends one poll's messages over one connection to the mail server (a connection per message cost more than
+     * the messages themselves); each message that the server refused, or that a lost connection left unsent, is
+     * noted as failed on its own, and the rest as delivered.
+     */
+    private void sendAll(List<Outgoing> outgoing) {
+        if (outgoing.isEmpty()) {
+            return;
+        }
+        Map<Object, Exception> failed = Map.of();
+        Exception failedAll = null;
+        try {
+            mail.send(outgoing.stream().map(Outgoing::email).toArray(MimeMessage[]::new));
+        } catch (MailSendException e) {
+            // Without messages named it is unknown which went out: all are tried again, as a single send would be.
+            failed = e.getFailedMessages();
+            failedAll = failed.isEmpty() ? e : null;
+        } catch (MailException e) {
+            failedAll = e;
+        }
+        Instant sent = Instant.now(clock);
+        for (Outgoing message : outgoing) {
+            Exception failure = failedAll != null ? failedAll : failed.get(message.email());
+            if (failure == null) {
+                message.group().forEach(delivery -> deliveries.noteDelivered(delivery.id(), delivery.attempts() + 1, sent));
+            } else {
+                Exception cause = failure;
+                message.group().forEach(delivery -> noteFailure(delivery, cause));
+            }
         }
     }
 
@@ -108,5 +141,9 @@ class MailWorker implements SchedulingConfigurer {
             givenUp ? now : now.plus(properties.backoffAfter(attempt)));
         log.warn("E-mail alert {} for {} failed (attempt {}, {}){}", delivery.id(), delivery.agency(), attempt,
             e.getClass().getSimpleName(), givenUp ? "; giving up" : "");
+    }
+
+    /** A composed message and the deliveries it carries. */
+    private record Outgoing(MimeMessage email, List<Delivery> group) {
     }
 }

@@ -18,14 +18,18 @@ final class Gcm {
 
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * One generator per thread: the platform's default (NativePRNG) serialises every caller on one lock, and under
+     * load request threads queued on it while sealing.
+     */
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(Gcm::newRandom);
 
     private Gcm() {
     }
 
     static byte[] seal(SecretKey key, String keyId, byte[] plain) {
         byte[] nonce = new byte[NONCE_BYTES];
-        RANDOM.nextBytes(nonce);
+        RANDOM.get().nextBytes(nonce);
         byte[] sealed = run(Cipher.ENCRYPT_MODE, key, keyId, nonce, plain, 0);
         return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
     }
@@ -37,8 +41,16 @@ final class Gcm {
     /** Fresh random bytes, for a new data key. */
     static byte[] random(int length) {
         byte[] bytes = new byte[length];
-        RANDOM.nextBytes(bytes);
+        RANDOM.get().nextBytes(bytes);
         return bytes;
+    }
+
+    private static SecureRandom newRandom() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("No DRBG random generator in this JVM", e);
+        }
     }
 
     private static byte[] run(int mode, SecretKey key, String keyId, byte[] nonce, byte[] input, int offset) {
