@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
@@ -21,7 +22,9 @@ import se.nexus.support.web.Problems;
 /**
  * Refuses what the instance cannot do in time, at once and before anything reads or stores the request: a change
  * while the outbox is further behind than {@code max-outbox-lag} (503: it could not be delivered in time, and taking
- * more would only lengthen the backlog), and any request past {@code max-in-flight} requests in progress (429).
+ * more would only lengthen the backlog), a change while the audit log is further behind than {@code audit.max-lag}
+ * (503: a disclosure that may not be recorded is not made, as X-Road stops when its time-stamping falls behind), and
+ * any request past {@code max-in-flight} requests in progress (429).
  * A refused request has changed nothing, so the client may send it again, with the same {@code Idempotency-Key}.
  *
  * <p>The bound is a plain {@link Semaphore}: {@code tryAcquire} never waits, so a request past the bound is answered
@@ -35,24 +38,32 @@ class AdmissionFilter extends OncePerRequestFilter {
 
     static final String IN_FLIGHT = "in_flight";
     static final String OUTBOX_LAG = "outbox_lag";
+    static final String AUDIT_LAG = "audit_lag";
     private static final Set<String> CHANGES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private final AdmissionProperties properties;
     private final Supplier<Duration> outboxLag;
+    private final BooleanSupplier auditBehind;
     private final Problems problems;
     private final Semaphore inFlight;
     private final Counter refusedInFlight;
     private final Counter refusedOutboxLag;
+    private final Counter refusedAuditLag;
 
-    /** With {@code outboxLag} the lag as last measured, or always zero in a service without an outbox. */
-    AdmissionFilter(AdmissionProperties properties, Supplier<Duration> outboxLag, Problems problems,
-            MeterRegistry meters) {
+    /**
+     * With {@code outboxLag} the lag as last measured, or always zero in a service without an outbox, and
+     * {@code auditBehind} whether the audit log is behind as last measured, or always false where it is not watched.
+     */
+    AdmissionFilter(AdmissionProperties properties, Supplier<Duration> outboxLag, BooleanSupplier auditBehind,
+            Problems problems, MeterRegistry meters) {
         this.properties = properties;
         this.outboxLag = outboxLag;
+        this.auditBehind = auditBehind;
         this.problems = problems;
         this.inFlight = new Semaphore(properties.maxInFlight());
         this.refusedInFlight = refusals(meters, IN_FLIGHT);
         this.refusedOutboxLag = refusals(meters, OUTBOX_LAG);
+        this.refusedAuditLag = refusals(meters, AUDIT_LAG);
     }
 
     private static Counter refusals(MeterRegistry meters, String reason) {
@@ -63,10 +74,17 @@ class AdmissionFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (CHANGES.contains(request.getMethod()) && outboxLag.get().compareTo(properties.maxOutboxLag()) > 0) {
-            refusedOutboxLag.increment();
-            problems.write(response, deliveryBehind(), properties.outboxLagRetryAfter());
-            return;
+        if (CHANGES.contains(request.getMethod())) {
+            if (outboxLag.get().compareTo(properties.maxOutboxLag()) > 0) {
+                refusedOutboxLag.increment();
+                problems.write(response, deliveryBehind(), properties.outboxLagRetryAfter());
+                return;
+            }
+            if (auditBehind.getAsBoolean()) {
+                refusedAuditLag.increment();
+                problems.write(response, auditBehind(), properties.audit().retryAfter());
+                return;
+            }
         }
         if (!inFlight.tryAcquire()) {
             refusedInFlight.increment();
@@ -84,6 +102,12 @@ class AdmissionFilter extends OncePerRequestFilter {
         return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "delivery-behind",
             "The platform is behind on delivering events: nothing was changed. Reads still work; send the change "
                 + "again after Retry-After seconds");
+    }
+
+    private static ProblemDetail auditBehind() {
+        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "audit-behind",
+            "The audit log is behind on recording what was disclosed: until it has caught up no new disclosure is "
+                + "made, and nothing was changed. Reads still work; send the change again after Retry-After seconds");
     }
 
     private static ProblemDetail overloaded() {

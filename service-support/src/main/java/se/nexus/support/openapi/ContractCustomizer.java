@@ -148,7 +148,8 @@ class ContractCustomizer implements OpenApiCustomizer {
             "The service is handling as many requests as it can; nothing was changed, send it again later");
         if (admission == Admission.IN_FLIGHT_AND_OUTBOX_LAG && CHANGES.contains(method)) {
             refusal(responses, HttpStatus.SERVICE_UNAVAILABLE,
-                "The platform is behind on delivering events; nothing was changed, send the change again later");
+                "The platform is behind on delivering events, or on recording them in the audit log; nothing was "
+                    + "changed, send the change again later");
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -24,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import se.nexus.support.web.Problems;
 
-/** The admission filter on its own: the in-flight bound and the outbox lag bound, and what a refusal says. */
+/** The admission filter on its own: the in-flight bound, the outbox and audit lag bounds, and what a refusal says. */
 class AdmissionFilterTests {
 
     static final int BOUND = 3;
@@ -32,8 +33,11 @@ class AdmissionFilterTests {
 
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final AtomicReference<Duration> lag = new AtomicReference<>(Duration.ZERO);
+    final AtomicBoolean auditBehind = new AtomicBoolean();
     final AdmissionFilter filter = new AdmissionFilter(new AdmissionProperties(true, BOUND, Duration.ofSeconds(2),
-        Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofMillis(500)), lag::get, new Problems(JSON), meters);
+        Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofMillis(500),
+        new AdmissionProperties.Audit("audit-ingest", List.of("nexus.referrals"), Duration.ofSeconds(60),
+            Duration.ofSeconds(15))), lag::get, auditBehind::get, new Problems(JSON), meters);
     final ExecutorService callers = Executors.newCachedThreadPool();
     final CountDownLatch release = new CountDownLatch(1);
 
@@ -101,6 +105,27 @@ class AdmissionFilterTests {
 
         lag.set(Duration.ofSeconds(30));
         assertThat(call("POST", reached).getStatus()).as("at the bound, not past it").isEqualTo(200);
+        assertThat(reached.count).isEqualTo(2);
+    }
+
+    @Test
+    void whileTheAuditLogIsBehindChangesAreRefusedWith503SayingWhyAndReadsPass() throws Exception {
+        auditBehind.set(true);
+        Reached reached = new Reached();
+
+        MockHttpServletResponse refused = call("POST", reached);
+
+        assertThat(refused.getStatus()).isEqualTo(503);
+        assertThat(refused.getHeader("Retry-After")).isEqualTo("15");
+        JsonNode problem = JSON.readTree(refused.getContentAsByteArray());
+        assertThat(problem.get("type").asString()).isEqualTo(Problems.TYPE_BASE + "audit-behind");
+        assertThat(problem.get("detail").asString()).contains("audit log is behind").contains("nothing was changed");
+        assertThat(reached.count).isZero();
+        assertThat(call("GET", reached).getStatus()).isEqualTo(200);
+        assertThat(refusals(AdmissionFilter.AUDIT_LAG)).isEqualTo(1);
+
+        auditBehind.set(false);
+        assertThat(call("POST", reached).getStatus()).isEqualTo(200);
         assertThat(reached.count).isEqualTo(2);
     }
 
