@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import se.nexus.infrastructure.ParentWatch;
+
 /** Console front end of the local platform: `mvn -Plocal` from the repository root starts everything until Ctrl-C. */
 public final class LocalStack {
 
@@ -18,6 +20,8 @@ public final class LocalStack {
 		// Before the first logger exists: logging goes to a file so the console shows only progress.
 		System.setProperty("nexus.local.log", dataDir.resolve("logs").resolve("local-stack.log").toString());
 		System.setProperty("logback.configurationFile", "local-stack-logback.xml");
+		// Stopped with Maven however Maven ends: Ctrl-C reaches both, but a SIGTERM, SIGHUP or kill -9 only Maven.
+		ParentWatch.exitWhenParentExits();
 		LocalPlatform.Options options = options(root, dataDir);
 		System.out.println("Nexus local platform; data in " + dataDir + " (kept between runs; to start afresh, stop "
 				+ "and delete that folder)");
