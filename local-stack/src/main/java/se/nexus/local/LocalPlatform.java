@@ -154,6 +154,8 @@ public final class LocalPlatform implements AutoCloseable {
 				"NEXUS_DB_PASSWORD", database.password(), "NEXUS_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
 				"NEXUS_SCHEMA_REGISTRY_URL", registry.url(), "NEXUS_JWK_SET_URI", jwkSetUri(),
 				"NEXUS_JWT_ISSUER_URI", issuerUri()));
+		// Operators' meters for a Prometheus on this machine (counts and codes only; no token needed).
+		environment.put("NEXUS_ACTUATOR_EXPOSURE", "health,prometheus");
 		if (service.equals("notification-service")) {
 			// E-mail alerts to the function addresses, caught by the local mail server.
 			environment.put("NEXUS_MAIL_ENABLED", "true");

@@ -7,9 +7,13 @@ import se.nexus.audit.log.StoredEntry;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -33,12 +37,19 @@ class AuditListener {
     private final TransactionTemplate transactions;
     private final IngestProperties properties;
 
+    private final Timer appendLag;
+
     AuditListener(AuditLog auditLog, AccessFollowUp followUp, TransactionTemplate transactions,
-            IngestProperties properties) {
+            IngestProperties properties, MeterRegistry meters) {
         this.auditLog = auditLog;
         this.followUp = followUp;
         this.transactions = transactions;
         this.properties = properties;
+        this.appendLag = Timer.builder("nexus.audit.append.lag")
+            .description("From an event's arrival in Kafka to its entry in the audit chain")
+            .publishPercentileHistogram().register(meters);
+        Gauge.builder("nexus.audit.chain.length", auditLog, log -> log.head().length())
+            .description("Entries in the audit chain").register(meters);
     }
 
     /** The topics to take in, read by the listener annotation below ({@code __listener} is this bean). */
@@ -59,6 +70,8 @@ class AuditListener {
             entries.add(EventFields.of(record, event));
         }
         appendAll(entries);
+        long now = System.currentTimeMillis();
+        records.forEach(record -> appendLag.record(Math.max(0, now - record.timestamp()), TimeUnit.MILLISECONDS));
     }
 
     private void appendAll(List<NewEntry> entries) {

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -42,6 +43,7 @@ class WebhookWorker implements SchedulingConfigurer, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookWorker.class);
 
+    private final MeterRegistry meters;
     private final Deliveries deliveries;
     private final WebhookProperties properties;
     private final NotificationInbox inbox;
@@ -53,7 +55,8 @@ class WebhookWorker implements SchedulingConfigurer, DisposableBean {
     private final AtomicInteger total = new AtomicInteger();
 
     WebhookWorker(Deliveries deliveries, WebhookProperties properties, NotificationInbox inbox, JsonMapper json,
-            Clock clock) {
+            Clock clock, MeterRegistry meters) {
+        this.meters = meters;
         this.deliveries = deliveries;
         this.properties = properties;
         this.inbox = inbox;
@@ -108,6 +111,7 @@ class WebhookWorker implements SchedulingConfigurer, DisposableBean {
             int status = post(delivery);
             if (status >= 200 && status < 300) {
                 deliveries.noteDelivered(delivery.id(), attempt, Instant.now(clock));
+                outcome("delivered");
                 return;
             }
             error = "HTTP " + status;
@@ -138,9 +142,15 @@ class WebhookWorker implements SchedulingConfigurer, DisposableBean {
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
+    /** Webhook attempts by outcome: delivered, failed (tried again later) or given up. */
+    private void outcome(String outcome) {
+        meters.counter("nexus.webhooks.attempts", "outcome", outcome).increment();
+    }
+
     private void noteFailure(Delivery delivery, int attempt, String error) {
         Instant now = Instant.now(clock);
         boolean givenUp = attempt >= properties.maxAttempts();
+        outcome(givenUp ? "given_up" : "failed");
         deliveries.noteFailed(delivery.id(), attempt, error,
             givenUp ? Delivery.State.FAILED : Delivery.State.PENDING,
             givenUp ? now : now.plus(properties.backoffAfter(attempt)));

@@ -3,10 +3,15 @@ package se.nexus.support.kafka;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -31,15 +36,26 @@ public class KafkaErrorHandlingAutoConfiguration {
 
     static final long RETRY_INTERVAL_MS = 500;
     static final long RETRIES = 2;
+    /** Records sent to their topic's dead-letter topic, by the topic they came from. */
+    static final String DEAD_LETTERS = "nexus.kafka.dead.letters";
 
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
-    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<?, ?> records, KafkaProperties properties) {
+    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<?, ?> records, KafkaProperties properties,
+            ObjectProvider<MeterRegistry> meters) {
         Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
         templates.put(byte[].class, rawTemplate(properties));
         templates.put(Object.class, records);
+        MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
         var recoverer = new DeadLetterPublishingRecoverer(templates,
-            (record, exception) -> new TopicPartition(Topics.deadLetterTopicOf(record.topic()), -1));
+                (record, exception) -> new TopicPartition(Topics.deadLetterTopicOf(record.topic()), -1)) {
+
+            @Override
+            public void accept(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer, Exception exception) {
+                super.accept(record, consumer, exception);
+                registry.counter(DEAD_LETTERS, "topic", record.topic()).increment();
+            }
+        };
         return new DefaultErrorHandler(recoverer, new FixedBackOff(RETRY_INTERVAL_MS, RETRIES));
     }
 
