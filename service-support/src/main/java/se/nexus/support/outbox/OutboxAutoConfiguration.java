@@ -1,14 +1,18 @@
 package se.nexus.support.outbox;
 
+import javax.sql.DataSource;
+
 import io.micrometer.core.instrument.MeterRegistry;
+import org.postgresql.Driver;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** The outbox and its relay, for services that set {@code nexus.outbox.enabled=true}. */
 @AutoConfiguration
@@ -28,9 +32,17 @@ public class OutboxAutoConfiguration {
 
     @Bean
     @SuppressWarnings("unchecked")
-    OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<?, ?> kafka,
-            OutboxProperties properties) {
+    OutboxRelay outboxRelay(JdbcConnectionDetails database, KafkaTemplate<?, ?> kafka, OutboxProperties properties) {
         // Boot's template is declared with wildcards; keys here are strings and values Avro records.
-        return new OutboxRelay(jdbc, transactions, (KafkaTemplate<String, Object>) kafka, properties);
+        return new OutboxRelay(relaySessions(database), (KafkaTemplate<String, Object>) kafka, properties);
+    }
+
+    /**
+     * Connections of their own, outside the pool: a relay's partitions are locks of its session, which must end when
+     * the relay lets go of it. PostgreSQL only, like the relay's locks.
+     */
+    private static DataSource relaySessions(JdbcConnectionDetails database) {
+        return new SimpleDriverDataSource(new Driver(), database.getJdbcUrl(), database.getUsername(),
+            database.getPassword());
     }
 }

@@ -13,6 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sendTimeout how long a batch may wait for Kafka's acknowledgements
  * @param maxBackoff longest pause between attempts while Kafka is unreachable
  * @param lagThreshold outbox lag past which the service reports itself out of service
+ * @param partitions key partitions the relays of a database share out; every instance of a service must use the
+ *        same number, since a key's partition is its hash modulo this number
+ * @param claimInterval how often a relay counts the running relays and claims or gives up partitions to hold its share;
+ *        the longest a stopped relay's partitions wait for another to take them over
+ * @param sessionTimeout how long the database keeps the partitions of a relay that stopped talking to it (its host
+ *        vanished) before the others may take them over; longer than {@code claimInterval}
  */
 @ConfigurationProperties("nexus.outbox")
 public record OutboxProperties(
@@ -20,5 +26,20 @@ public record OutboxProperties(
         @DefaultValue("50ms") Duration pollInterval,
         @DefaultValue("30s") Duration sendTimeout,
         @DefaultValue("30s") Duration maxBackoff,
-        @DefaultValue("60s") Duration lagThreshold) {
+        @DefaultValue("60s") Duration lagThreshold,
+        @DefaultValue("16") int partitions,
+        @DefaultValue("1s") Duration claimInterval,
+        @DefaultValue("10s") Duration sessionTimeout) {
+
+    /** Partition lock keys leave room for this many partitions. */
+    static final int MAX_PARTITIONS = 4096;
+
+    public OutboxProperties {
+        if (partitions < 1 || partitions > MAX_PARTITIONS) {
+            throw new IllegalArgumentException("nexus.outbox.partitions must be 1 to " + MAX_PARTITIONS);
+        }
+        if (claimInterval.compareTo(sessionTimeout) >= 0) {
+            throw new IllegalArgumentException("nexus.outbox.claim-interval must be shorter than session-timeout");
+        }
+    }
 }

@@ -6,9 +6,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificDatumReader;
@@ -16,68 +19,99 @@ import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Publishes outbox rows to Kafka in batches, in insertion order, and marks them published.
+ * Publishes outbox rows to Kafka in batches, in insertion order per message key, and marks them published; the relays
+ * of all instances of a service share the work by key partition.
  *
- * <p>Only one relay per database publishes at a time (a transaction-scoped advisory lock), which keeps
- * events in order per key even with several service instances: a per-row {@code SKIP LOCKED} would let a
- * second instance publish a later event of the same case before an earlier one. Each batch is read,
- * sent with all sends in flight at once, awaited, and marked published in one transaction; if Kafka fails,
- * the transaction rolls back, the rows stay unpublished and the relay backs off. A crash between send and
- * commit republishes a batch: consumers are idempotent on event id. Published rows are deleted by the retention
- * job ({@code nexus.retention.published-events}).
+ * <p>A row's partition is the hash of its message key modulo {@code nexus.outbox.partitions}, computed when the row is
+ * read, so all rows of a key are in one partition whatever their age. Each relay owns some partitions as session-level
+ * advisory locks of a database session of its own ({@link RelaySession}), runs its batches on that session, and
+ * publishes only its partitions' rows, in id order. Two relays therefore never publish one partition at once, and a key's
+ * events leave in order: a partition changes hands only between batches, or when its owner's session ends, which aborts
+ * the owner's open batch so none of it is marked published (its sends still in flight can only repeat events, which
+ * consumers skip by event id). Transaction-scoped locks per batch would be just as safe, but they would not share the
+ * work: whichever relay polled first would take every partition, batch after batch. So every {@code claim-interval}
+ * each relay counts the running relays and claims free partitions, or gives up surplus ones, to hold an equal share.
+ * When a relay stops, crashes or fails (Kafka or the database), its session ends and the others take its partitions
+ * over at their next claim. A single relay holds every partition and reads with the same query as it always did.
+ *
+ * <p>Each batch is read, sent with all sends in flight at once, awaited, and marked published in one transaction; if
+ * Kafka fails, the transaction rolls back, the rows stay unpublished and the relay backs off. A crash between send and
+ * commit republishes a batch: consumers are idempotent on event id. Published rows are deleted by the retention job
+ * ({@code nexus.retention.published-events}). See docs/architecture.md, section 5.1.
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     /**
-     * The advisory lock a relay takes for each batch. A session that holds it (an operator, a test) holds every relay
-     * of the database back without failing them; they publish again once it is released.
+     * The advisory lock every batch takes shared for its transaction. A session that holds it exclusively (an operator,
+     * a test: {@code pg_advisory_lock}) holds every relay of the database back without failing them: it gets the lock
+     * once the batches in flight are done, and the relays publish again once it is released.
      */
     public static final long RELAY_LOCK = 0x4E58_5553_0001L;
 
-    private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
+    private final DataSource sessions;
     private final KafkaTemplate<String, Object> kafka;
     private final OutboxProperties properties;
     private final Map<String, SpecificDatumReader<SpecificRecord>> readers = new ConcurrentHashMap<>();
+    private volatile Set<Integer> partitions = Set.of();
     private volatile Thread worker;
 
-    OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, Object> kafka,
-            OutboxProperties properties) {
-        this.jdbc = jdbc;
-        this.transactions = transactions;
+    /** The {@code sessions} must open a connection of its own for each relay session, never a pooled one. */
+    OutboxRelay(DataSource sessions, KafkaTemplate<String, Object> kafka, OutboxProperties properties) {
+        this.sessions = sessions;
         this.kafka = kafka;
         this.properties = properties;
     }
 
-    /** Publishes one batch; returns how many rows it published (0 if another instance holds the relay). */
-    public int publishBatch() {
-        Integer published = transactions.execute(status -> {
-            if (!Boolean.TRUE.equals(jdbc.sql("SELECT pg_try_advisory_xact_lock(?)").param(RELAY_LOCK)
+    /** The partitions this relay owned at its last claim; none while it is stopped or backing off. */
+    Set<Integer> partitions() {
+        return partitions;
+    }
+
+    /** Publishes one batch of the session's partitions; returns how many rows it published (0 while held back). */
+    int publishBatch(RelaySession session) {
+        if (session.holdsNone()) {
+            return 0;
+        }
+        Integer published = session.transactions().execute(status -> {
+            if (!Boolean.TRUE.equals(session.jdbc().sql("SELECT pg_try_advisory_xact_lock_shared(?)").param(RELAY_LOCK)
                     .query(Boolean.class).single())) {
                 return 0;
             }
-            List<OutboxRow> rows = jdbc.sql("""
-                    SELECT id, topic, message_key, event_type, payload FROM outbox
-                    WHERE published_at IS NULL ORDER BY id LIMIT ?""")
-                .param(properties.batchSize())
-                .query(OutboxRow.class)
-                .list();
+            List<OutboxRow> rows = unpublished(session);
             if (rows.isEmpty()) {
                 return 0;
             }
             sendAll(rows);
-            jdbc.sql("UPDATE outbox SET published_at = now() WHERE id = ANY(?)")
+            session.jdbc().sql("UPDATE outbox SET published_at = now() WHERE id = ANY(?)")
                 .param(rows.stream().map(OutboxRow::id).toArray(Long[]::new))
                 .update();
             return rows.size();
         });
         return published == null ? 0 : published;
+    }
+
+    /** The oldest unpublished rows of the session's partitions; holding them all, the plain scan of the index. */
+    private List<OutboxRow> unpublished(RelaySession session) {
+        if (session.holdsAll()) {
+            return session.jdbc().sql("""
+                    SELECT id, topic, message_key, event_type, payload FROM outbox
+                    WHERE published_at IS NULL ORDER BY id LIMIT ?""")
+                .param(properties.batchSize())
+                .query(OutboxRow.class)
+                .list();
+        }
+        // The key's partition: its hash without the sign bit, modulo the number of partitions.
+        return session.jdbc().sql("""
+                SELECT id, topic, message_key, event_type, payload FROM outbox
+                WHERE published_at IS NULL AND (hashtext(message_key) & 2147483647) % ? = ANY(?)
+                ORDER BY id LIMIT ?""")
+            .params(properties.partitions(), session.heldPartitions(), properties.batchSize())
+            .query(OutboxRow.class)
+            .list();
     }
 
     private void sendAll(List<OutboxRow> rows) {
@@ -115,24 +149,43 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void run() {
+        RelaySession session = null;
         Duration backoff = properties.pollInterval();
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                int published = publishBatch();
-                backoff = properties.pollInterval();
-                if (published < properties.batchSize()) {
-                    Thread.sleep(properties.pollInterval().toMillis());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                backoff = nextBackoff(backoff);
-                log.warn("Outbox relay failed ({}); retrying in {} ms", e.getMessage(), backoff.toMillis());
-                if (!sleep(backoff)) {
-                    return;
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    session = session == null ? RelaySession.open(sessions, properties) : session;
+                    if (session.claimShareIfDue()) {
+                        partitions = session.held();
+                    }
+                    int published = publishBatch(session);
+                    backoff = properties.pollInterval();
+                    if (published < properties.batchSize()) {
+                        Thread.sleep(properties.pollInterval().toMillis());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    // Ending the session gives its partitions up to the relays that can publish them meanwhile.
+                    session = end(session);
+                    backoff = nextBackoff(backoff);
+                    log.warn("Outbox relay failed ({}); retrying in {} ms", e.getMessage(), backoff.toMillis());
+                    if (!sleep(backoff)) {
+                        return;
+                    }
                 }
             }
+        } finally {
+            end(session);
         }
+    }
+
+    private RelaySession end(RelaySession session) {
+        if (session != null) {
+            session.close();
+        }
+        partitions = Set.of();
+        return null;
     }
 
     private Duration nextBackoff(Duration current) {
@@ -159,7 +212,10 @@ public class OutboxRelay implements SmartLifecycle {
         worker.start();
     }
 
-    /** Lets the batch in flight finish (it commits or rolls back as a whole), then stops. */
+    /**
+     * Lets the batch in flight finish (it commits or rolls back as a whole), then ends the relay's session, so that
+     * the other relays take its partitions over.
+     */
     @Override
     public void stop() {
         Thread current = worker;
