@@ -188,7 +188,8 @@ public final class Benchmark {
         return String.format("%d s warm-up + %d s measured, %s, concurrency %d, %s",
             o.warmup().toSeconds(), o.duration().toSeconds(),
             o.closedLoop() ? "closed loop" : o.rate() + " cases/s open loop", o.concurrency(),
-            o.startsPlatform() ? "starting the platform" : "against " + o.target());
+            o.startsPlatform() ? "starting the platform (PostgreSQL " + (o.durable() ? "durable" : "fsync off") + ")"
+                : "against " + o.target());
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

@@ -24,11 +24,12 @@ import java.util.List;
  * @param ceilings measure the raw Kafka and PostgreSQL ceilings after the run
  * @param ceilingDuration how long each ceiling measurement runs at most
  * @param serviceHeap the services' -Xmx when the benchmark starts the platform
+ * @param durable PostgreSQL with fsync and synchronous_commit on when the benchmark starts the platform
  * @param output where the report goes
  */
 record BenchmarkOptions(Duration duration, Duration warmup, double rate, int concurrency, double handoverShare,
         double consentShare, List<String> target, String tokenUri, String jdbcBase, String kafka, boolean profile,
-        boolean ceilings, Duration ceilingDuration, String serviceHeap, Path output) {
+        boolean ceilings, Duration ceilingDuration, String serviceHeap, boolean durable, Path output) {
 
     static BenchmarkOptions parse(String[] args) {
         Arguments a = new Arguments(args);
@@ -42,7 +43,7 @@ record BenchmarkOptions(Duration duration, Duration warmup, double rate, int con
             a.decimal("consents", 0.10), target, a.text("token-uri", "http://localhost:8090/oauth2/token"),
             a.text("jdbc", "jdbc:postgresql://localhost:15432/"), a.text("kafka", "127.0.0.1:19092"),
             a.flag("profile", true), a.flag("ceilings", true), Duration.ofSeconds(a.number("ceiling-duration", 15)),
-            a.text("service-heap", "1g"), Path.of(a.text("output", System.getProperty("benchmark.output", "benchmark/target"))));
+            a.text("service-heap", "1g"), a.flag("durable", true), Path.of(a.text("output", System.getProperty("benchmark.output", "benchmark/target"))));
     }
 
     boolean startsPlatform() {

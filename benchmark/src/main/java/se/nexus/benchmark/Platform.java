@@ -60,6 +60,8 @@ final class Platform implements AutoCloseable {
             .withReadinessTimeout(Duration.ofMinutes(4))
             // The load goes to the APIs; the people's console would only idle beside them.
             .withServices(LocalPlatform.API_SERVICES)
+            // Every commit paid for as in production: the local stack's PostgreSQL would skip fsync.
+            .withDurablePostgres(options.durable())
             .withServiceJvmOptions(List.of("-Xmx" + options.serviceHeap(), "-Xms" + options.serviceHeap(),
                 "-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints"));
         LocalPlatform local = LocalPlatform.start(startOptions, line -> System.out.println("  " + line));

@@ -15,6 +15,7 @@ final class ReportText {
         Report.Throughput t = r.throughput();
         s.append(String.format("%n=== Nexus benchmark: %s s measured after %s s warm-up, %s, %s ===%n",
             f(r.run().windowSeconds()), f(r.run().warmupSeconds()), r.run().load(), r.run().mode()));
+        row(s, "PostgreSQL measured with", postgres(r.run().postgresSettings()));
         row(s, "referrals/s accepted (submit 201)", f(t.referralsPerSecond()));
         row(s, "complete cases/s", f(t.casesCompletedPerSecond()));
         row(s, "HTTP requests/s", f(t.httpRequestsPerSecond()));
@@ -51,6 +52,12 @@ final class ReportText {
         return s.toString();
     }
 
+    /** The two settings that decide whether a commit waits for the disk. */
+    static String postgres(Map<String, String> settings) {
+        return "fsync=" + settings.getOrDefault("fsync", "?") + ", synchronous_commit="
+            + settings.getOrDefault("synchronous_commit", "?");
+    }
+
     private static void row(StringBuilder s, String label, String value) {
         s.append(String.format("  %-44s %s%n", label, value));
     }
@@ -75,10 +82,10 @@ final class ReportText {
         Report.Run run = r.run();
         md.append(String.format("Started %s; %s; %s s measured after %s s warm-up; load: %s, concurrency %d; "
                 + "%s %% of cases handed over, %s %% on consent; JFR %s. Machine: %d cores, %d MB, Java %s. "
-                + "Service JVMs: `%s`. Pipeline settled %s s after the load stopped.%n%n",
+                + "Service JVMs: `%s`. Pipeline settled %s s after the load stopped. PostgreSQL: %s.%n%n",
             run.startedAt(), run.mode(), f(run.windowSeconds()), f(run.warmupSeconds()), run.load(), run.concurrency(),
             f(run.handoverShare() * 100), f(run.consentShare() * 100), run.profiled() ? "on" : "off", run.cores(),
-            run.memoryMb(), run.java(), run.serviceJvmOptions(), f(run.settleSeconds())));
+            run.memoryMb(), run.java(), run.serviceJvmOptions(), f(run.settleSeconds()), run.postgresSettings()));
         md.append("## Summary\n\n```").append(summary(r)).append("```\n\n");
         md.append("## HTTP latency per endpoint (measured window, ms)\n\n| endpoint | requests | p50 | p95 | p99 | max | statuses |\n|---|---|---|---|---|---|---|\n");
         r.http().forEach((endpoint, l) -> md.append(String.format("| %s | %d | %s | %s | %s | %s | %s |%n", endpoint,

@@ -86,8 +86,9 @@ public final class LocalPlatform implements AutoCloseable {
 
 	private void startInfrastructure() {
 		createDirectories(options.dataDir().resolve("logs"));
-		postgres = Postgres.start(options.dataDir().resolve("postgres"), options.postgresPort());
-		report("PostgreSQL ready on port " + postgres.port());
+		postgres = Postgres.start(options.dataDir().resolve("postgres"), options.postgresPort(), options.durablePostgres());
+		report("PostgreSQL ready on port " + postgres.port()
+				+ (options.durablePostgres() ? " (fsync and synchronous_commit on)" : ""));
 		mail = MailServer.start(options.smtpPort(), options.imapPort());
 		report("Mail server ready: SMTP " + mail.smtpPort() + ", IMAP " + mail.imapPort());
 		CompletableFuture<KafkaBroker> startingKafka = CompletableFuture
@@ -350,10 +351,12 @@ public final class LocalPlatform implements AutoCloseable {
 	 * @param version the project version in the jar names
 	 * @param services the services to run (a subset of {@link #SERVICES}, e.g. none to run only infrastructure)
 	 * @param servicePorts the HTTP port of each service
+	 * @param durablePostgres PostgreSQL with fsync and synchronous_commit on (the embedded default is both off)
 	 */
 	public record Options(Path projectRoot, Path dataDir, String version, int postgresPort, int kafkaPort,
 			int registryPort, int identityProviderPort, List<String> services, Map<String, Integer> servicePorts,
-			Duration readinessTimeout, List<String> serviceJvmOptions, int smtpPort, int imapPort) {
+			Duration readinessTimeout, List<String> serviceJvmOptions, int smtpPort, int imapPort,
+			boolean durablePostgres) {
 
 		public static final String DEFAULT_VERSION = "0.1.0-SNAPSHOT";
 
@@ -372,7 +375,7 @@ public final class LocalPlatform implements AutoCloseable {
 		public static Options defaults(Path projectRoot, Path dataDir) {
 			return new Options(projectRoot, dataDir, DEFAULT_VERSION, 15432, 19092, 18081, 8090, SERVICES,
 					Map.of("referral-service", 8081, "notification-service", 8082, "audit-service", 8083, CONSOLE, 8080),
-					Duration.ofSeconds(120), List.of("-XX:TieredStopAtLevel=1", "-Xmx512m"), 3025, 3143);
+					Duration.ofSeconds(120), List.of("-XX:TieredStopAtLevel=1", "-Xmx512m"), 3025, 3143, false);
 		}
 
 		/** Free ports everywhere, for tests. */
@@ -383,38 +386,45 @@ public final class LocalPlatform implements AutoCloseable {
 
 		public Options withPorts(int postgres, int kafka, int registry, int identityProvider) {
 			return new Options(projectRoot, dataDir, version, postgres, kafka, registry, identityProvider, services,
-					servicePorts, readinessTimeout, serviceJvmOptions, smtpPort, imapPort);
+					servicePorts, readinessTimeout, serviceJvmOptions, smtpPort, imapPort, durablePostgres);
 		}
 
 		/** The mail server's SMTP and IMAP ports (0 = a free one). */
 		public Options withMailPorts(int smtp, int imap) {
 			return new Options(projectRoot, dataDir, version, postgresPort, kafkaPort, registryPort, identityProviderPort,
-					services, servicePorts, readinessTimeout, serviceJvmOptions, smtp, imap);
+					services, servicePorts, readinessTimeout, serviceJvmOptions, smtp, imap, durablePostgres);
 		}
 
 		public Options withServicePorts(Map<String, Integer> ports) {
 			return new Options(projectRoot, dataDir, version, postgresPort, kafkaPort, registryPort, identityProviderPort,
-					services, ports, readinessTimeout, serviceJvmOptions, smtpPort, imapPort);
+					services, ports, readinessTimeout, serviceJvmOptions, smtpPort, imapPort, durablePostgres);
 		}
 
 		public Options withServices(List<String> only) {
 			return new Options(projectRoot, dataDir, version, postgresPort, kafkaPort, registryPort, identityProviderPort,
-					only, servicePorts, readinessTimeout, serviceJvmOptions, smtpPort, imapPort);
+					only, servicePorts, readinessTimeout, serviceJvmOptions, smtpPort, imapPort, durablePostgres);
 		}
 
 		public Options withVersion(String projectVersion) {
 			return new Options(projectRoot, dataDir, projectVersion, postgresPort, kafkaPort, registryPort,
-					identityProviderPort, services, servicePorts, readinessTimeout, serviceJvmOptions, smtpPort, imapPort);
+					identityProviderPort, services, servicePorts, readinessTimeout, serviceJvmOptions, smtpPort, imapPort,
+					durablePostgres);
 		}
 
 		public Options withReadinessTimeout(Duration timeout) {
 			return new Options(projectRoot, dataDir, version, postgresPort, kafkaPort, registryPort, identityProviderPort,
-					services, servicePorts, timeout, serviceJvmOptions, smtpPort, imapPort);
+					services, servicePorts, timeout, serviceJvmOptions, smtpPort, imapPort, durablePostgres);
 		}
 
 		public Options withServiceJvmOptions(List<String> jvmOptions) {
 			return new Options(projectRoot, dataDir, version, postgresPort, kafkaPort, registryPort, identityProviderPort,
-					services, servicePorts, readinessTimeout, jvmOptions, smtpPort, imapPort);
+					services, servicePorts, readinessTimeout, jvmOptions, smtpPort, imapPort, durablePostgres);
+		}
+
+		/** PostgreSQL with fsync and synchronous_commit on, as production runs it; the local stack leaves both off. */
+		public Options withDurablePostgres(boolean durable) {
+			return new Options(projectRoot, dataDir, version, postgresPort, kafkaPort, registryPort, identityProviderPort,
+					services, servicePorts, readinessTimeout, serviceJvmOptions, smtpPort, imapPort, durable);
 		}
 
 		/** Where the identity provider's executable jar is expected, beside the services'. */
