@@ -167,7 +167,7 @@ final class CaseTraffic {
         try {
             String basis = everything || random.nextDouble() < options.consentShare()
                 ? consentBasis(sender, subjectRef, receiver, handoverTarget)
-                : "{\"type\":\"STATUTORY\",\"provisionCode\":\"" + PROVISIONS.get(random.nextInt(PROVISIONS.size())) + "\"}";
+                : statutoryBasis();
             String referral = submit(sender, receiver, subjectRef, basis);
             post("receive", "/api/v1/referrals/" + referral + "/receive", receiver, null, 200);
             post("accept", "/api/v1/referrals/" + referral + "/accept", receiver, null, 200);
@@ -198,14 +198,23 @@ final class CaseTraffic {
     }
 
     private String submit(String sender, String receiver, String subjectRef, String basis) {
+        return post("submit", "/api/v1/referrals", sender, referralJson(receiver, subjectRef, basis), 201);
+    }
+
+    /** A submitted referral as the API takes it: one concern, a random urgency, 5 % protected identities. */
+    static String referralJson(String receiver, String subjectRef, String basis) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        String body = "{\"toAgency\":\"" + receiver + "\",\"subject\":{\"ref\":\"" + subjectRef
+        return "{\"toAgency\":\"" + receiver + "\",\"subject\":{\"ref\":\"" + subjectRef
             + "\",\"protectedIdentity\":" + (random.nextInt(20) == 0) + "},\"urgency\":\""
             + URGENCIES.get(random.nextInt(URGENCIES.size())) + "\",\"concerns\":[\""
             + CONCERNS.get(random.nextInt(CONCERNS.size())) + "\"],\"legalBasis\":" + basis
             + ",\"summary\":\"Benchmark case: synthetic free text, stored encrypted.\"}";
-        String id = post("submit", "/api/v1/referrals", sender, body, 201);
-        return id;
+    }
+
+    /** A legal basis in law, on one of the provisions at random. */
+    static String statutoryBasis() {
+        return "{\"type\":\"STATUTORY\",\"provisionCode\":\""
+            + PROVISIONS.get(ThreadLocalRandom.current().nextInt(PROVISIONS.size())) + "\"}";
     }
 
     /** POSTs as a caseworker of the agency; returns the answer's id, or aborts the case on any other status. */

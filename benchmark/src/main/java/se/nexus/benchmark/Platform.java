@@ -81,6 +81,11 @@ final class Platform implements AutoCloseable {
         return urls.get(service);
     }
 
+    /** The base URLs of every instance of a service. */
+    List<String> urls(String service) {
+        return List.of(urls.get(service));
+    }
+
     boolean started() {
         return local != null;
     }

@@ -2,6 +2,9 @@ package se.nexus.benchmark;
 
 import static se.nexus.benchmark.Report.f;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /** The report as Markdown, and the short table printed at the end of a run. */
@@ -38,6 +41,9 @@ final class ReportText {
         row(s, "  outside the platform (% of a core)", f(r.resources().otherProcessesCpuPercentOfOneCore()));
         r.resources().processes().forEach((name, use) -> row(s, "  " + name + " CPU % of a core / RSS MB",
             f(use.cpuPercentOfOneCore()) + " / " + f(use.rssMb())));
+        if (r.submits() != null) {
+            comparison(r).forEach(line -> row(s, line[0], String.join(" | ", Arrays.copyOfRange(line, 1, line.length))));
+        }
         if (r.ceiling() != null) {
             Report.Ceiling ceiling = r.ceiling();
             if (ceiling.kafka() != null) {
@@ -94,9 +100,72 @@ final class ReportText {
         endToEnd(md, "submit -> notification stored", r.submitToNotified());
         endToEnd(md, "submit -> audit entry appended", r.submitToAudited());
         reconciliation(md, r);
+        submits(md, r);
         resources(md, r);
         profiles(md, r);
         return md.toString();
+    }
+
+    /**
+     * The submit-only figures, Nexus beside the peer with the ratio Nexus/peer when it ran: header row first, then
+     * one row per figure.
+     */
+    static List<String[]> comparison(Report r) {
+        Report.Submits n = r.submits();
+        Report.Submits p = r.peer();
+        List<String[]> rows = new ArrayList<>();
+        rows.add(p == null ? new String[] { "submits only", n.system() }
+            : new String[] { "submits only", n.system(), p.system(), "Nexus/peer" });
+        rows.add(figure("load", n.load(), p == null ? null : p.load(), Double.NaN));
+        rows.add(figure("PostgreSQL", n.postgres(), p == null ? null : p.postgres(), Double.NaN));
+        rows.add(rate("offered/s", n.offeredPerSecond(), p == null ? null : p.offeredPerSecond()));
+        rows.add(rate("accepted/s (201)", n.acceptedPerSecond(), p == null ? null : p.acceptedPerSecond()));
+        rows.add(rate("delivered/s (consumed from Kafka)", n.deliveredPerSecond(), p == null ? null : p.deliveredPerSecond()));
+        rows.add(rate("HTTP p50 ms", n.http().p50(), p == null ? null : p.http().p50()));
+        rows.add(rate("HTTP p99 ms", n.http().p99(), p == null ? null : p.http().p99()));
+        rows.add(rate("e2e p50 ms (start -> consumed)", n.endToEnd().p50(), p == null ? null : p.endToEnd().p50()));
+        rows.add(rate("e2e p99 ms", n.endToEnd().p99(), p == null ? null : p.endToEnd().p99()));
+        rows.add(figure("accepted in window, not consumed in drain", String.valueOf(n.endToEnd().missing()),
+            p == null ? null : String.valueOf(p.endToEnd().missing()), Double.NaN));
+        rows.add(figure("lost (whole run) / duplicates", n.lost() + " / " + n.duplicates(),
+            p == null ? null : p.lost() + " / " + p.duplicates(), Double.NaN));
+        rows.add(figure("429 / 503 (without Retry-After) / not sent", refusals(n), p == null ? null : refusals(p),
+            Double.NaN));
+        return rows;
+    }
+
+    private static String refusals(Report.Submits s) {
+        return s.refused429() + " / " + s.refused503() + " (" + s.refusedWithoutRetryAfter() + ") / " + s.notSent();
+    }
+
+    private static String[] rate(String label, double nexus, Double peer) {
+        return figure(label, f(nexus), peer == null ? null : f(peer), peer == null || peer == 0 ? Double.NaN : nexus / peer);
+    }
+
+    private static String[] figure(String label, String nexus, String peer, double ratio) {
+        if (peer == null) {
+            return new String[] { label, nexus };
+        }
+        return new String[] { label, nexus, peer, Double.isNaN(ratio) ? "" : f(ratio) + "x" };
+    }
+
+    private static void submits(StringBuilder md, Report r) {
+        if (r.submits() == null) {
+            return;
+        }
+        md.append("\n## Submits only").append(r.peer() == null ? "" : ": Nexus and the peer side by side")
+            .append("\n\nThe same driver for both: POST a referral, consume the topic its event lands on, match by key. "
+                + "End to end runs from the request's start (open loop: its scheduled start) to the record consumed. "
+                + "Rates over the measured window; lost = accepted in the run and not consumed within the drain.\n\n");
+        List<String[]> rows = comparison(r);
+        for (int i = 0; i < rows.size(); i++) {
+            md.append("| ").append(String.join(" | ", rows.get(i))).append(" |\n");
+            if (i == 0) {
+                md.append("|---".repeat(rows.get(0).length)).append("|\n");
+            }
+        }
+        md.append("\nHTTP answers in the window: Nexus ").append(r.submits().statuses())
+            .append(r.peer() == null ? "" : "; peer " + r.peer().statuses()).append('\n');
     }
 
     private static void endToEnd(StringBuilder md, String path, Report.Latency l) {
