@@ -91,6 +91,7 @@ record Report(Run run, Throughput throughput, Map<String, Latency> http, Map<Str
         JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
         Files.writeString(dir.resolve("benchmark-report.json"), json.writeValueAsString(this));
         Files.writeString(dir.resolve("benchmark-report.md"), ReportText.markdown(this));
+        LatencyCurve.write(sweep, dir);
     }
 
     static String f(double value) {

@@ -101,6 +101,7 @@ final class ReportText {
         endToEnd(md, "submit -> audit entry appended", r.submitToAudited());
         reconciliation(md, r);
         submits(md, r);
+        sweep(md, r);
         resources(md, r);
         profiles(md, r);
         return md.toString();
@@ -166,6 +167,28 @@ final class ReportText {
         }
         md.append("\nHTTP answers in the window: Nexus ").append(r.submits().statuses())
             .append(r.peer() == null ? "" : "; peer " + r.peer().statuses()).append('\n');
+    }
+
+    private static void sweep(StringBuilder md, Report r) {
+        if (r.sweep().isEmpty()) {
+            return;
+        }
+        md.append("\n## Latency curve (submits only, open loop)\n\n![throughput and end-to-end latency against the "
+            + "offered rate](" + LatencyCurve.FILE + ")\n\nEach rate after a short warm-up, Nexus first, then the peer "
+            + "(the same rates, after Nexus's platform has stopped). Latency from each submit's scheduled start; a "
+            + "system that falls behind carries its backlog into the next step.\n\n| offered/s | system | accepted/s | "
+            + "delivered/s | e2e p50 ms | e2e p99 ms | HTTP p99 ms | not consumed in drain | 429 | 503 | not sent |\n"
+            + "|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Report.Step step : r.sweep()) {
+            for (Report.Submits s : new Report.Submits[] { step.nexus(), step.peer() }) {
+                if (s != null) {
+                    md.append(String.format("| %s | %s | %s | %s | %s | %s | %s | %d | %d | %d | %d |%n",
+                        f(step.offeredPerSecond()), s.system(), f(s.acceptedPerSecond()), f(s.deliveredPerSecond()),
+                        f(s.endToEnd().p50()), f(s.endToEnd().p99()), f(s.http().p99()), s.endToEnd().missing(),
+                        s.refused429(), s.refused503(), s.notSent()));
+                }
+            }
+        }
     }
 
     private static void endToEnd(StringBuilder md, String path, Report.Latency l) {
