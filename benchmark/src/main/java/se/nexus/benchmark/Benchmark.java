@@ -40,6 +40,7 @@ public final class Benchmark {
             if (options.comparePeer() || !options.sweep().isEmpty()) {
                 report = PeerComparison.run(report, options, root, output.resolve("peer"));
             }
+            report = report.withGoals(Goals.of(report, options));
             report.write(output);
             System.out.print(ReportText.summary(report));
             System.out.printf("%nReport: %s and %s%n", output.resolve("benchmark-report.md"),
@@ -72,7 +73,7 @@ public final class Benchmark {
             return new Report(report.run(), report.throughput(), report.http(), report.httpStatuses(),
                 report.httpStatusesWholeRun(), report.submitToNotified(), report.submitToAudited(),
                 report.reconciliation(), report.kafkaRecords(), report.resources(), report.ceiling(), report.profiles(),
-                submits, null, steps);
+                submits, null, steps, List.of());
         } finally {
             System.out.println("Stopping the platform ...");
             platform.close();
@@ -104,6 +105,7 @@ public final class Benchmark {
         }
         Duration primed = ledgers.awaitFirstDelivery(Duration.ofMinutes(3));
         System.out.printf("  first case notified and audited after %.1f s%n", primed.toMillis() / 1000.0);
+        double idleMemoryMb = window.platformMemoryMbNow();
         System.out.printf("Warm-up %d s, then %d s measured (%s) ...%n", options.warmup().toSeconds(),
             options.duration().toSeconds(), options.submitMode() ? "submits only" : "complete cases");
         Runnable open = () -> { window.open(); System.out.println("  measured window open"); };
@@ -138,13 +140,14 @@ public final class Benchmark {
             options.concurrency(), options.handoverShare(), options.consentShare(), options.profile(),
             Runtime.getRuntime().availableProcessors(), memoryMb(), System.getProperty("java.version"),
             platform.started() ? "-Xmx" + options.serviceHeap() + " -Xms" + options.serviceHeap() + " (C2 on)" : "as started",
-            settle.toMillis() / 1000.0, postgresSettings);
+            settle.toMillis() / 1000.0, postgresSettings, platform.readySeconds(), idleMemoryMb,
+            window.platformMemoryMbAtClose());
         Map<String, Report.Latency> http = new LinkedHashMap<>();
         result.endpoints().latencies().forEach((endpoint, histogram) -> http.put(endpoint, Report.Latency.of(histogram, 0)));
         return new Report(run, throughput, http, result.endpoints().outcomes(), result.endpoints().allOutcomes(),
             Report.Latency.of(endToEnd.toNotified(), endToEnd.notNotified()),
             Report.Latency.of(endToEnd.toAudited(), endToEnd.notAudited()), reconciliation, kafkaRecords, resources,
-            ceiling, profiles, submitted == null ? null : submitted.figures(), null, List.of());
+            ceiling, profiles, submitted == null ? null : submitted.figures(), null, List.of(), List.of());
     }
 
     /**

@@ -43,9 +43,11 @@ final class Platform implements AutoCloseable {
     private final Map<String, String> urls;
     private final Path projectRoot;
     private final Path dataDir;
+    private final double readySeconds;
 
     private Platform(LocalPlatform local, BenchmarkOptions options, Map<String, String> urls, Path projectRoot,
-            Path dataDir) {
+            Path dataDir, double readySeconds) {
+        this.readySeconds = readySeconds;
         this.local = local;
         this.options = options;
         this.urls = urls;
@@ -65,16 +67,17 @@ final class Platform implements AutoCloseable {
             .withServiceJvmOptions(List.of("-Xmx" + options.serviceHeap(), "-Xms" + options.serviceHeap(),
                 "-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints"));
         LocalPlatform local = LocalPlatform.start(startOptions, line -> System.out.println("  " + line));
+        double readySeconds = local.elapsedSeconds();
         Map<String, String> urls = Map.of(REFERRAL, local.serviceUrl(REFERRAL), NOTIFICATION,
             local.serviceUrl(NOTIFICATION), AUDIT, local.serviceUrl(AUDIT));
-        return new Platform(local, options, urls, projectRoot, dataDir);
+        return new Platform(local, options, urls, projectRoot, dataDir, readySeconds);
     }
 
     /** A platform that is already running, e.g. `mvn -Plocal`. */
     static Platform running(BenchmarkOptions options, Path projectRoot) {
         Map<String, String> urls = Map.of(REFERRAL, options.target().get(0), NOTIFICATION, options.target().get(1),
             AUDIT, options.target().get(2));
-        return new Platform(null, options, urls, projectRoot, null);
+        return new Platform(null, options, urls, projectRoot, null, 0);
     }
 
     String url(String service) {
@@ -84,6 +87,11 @@ final class Platform implements AutoCloseable {
     /** The base URLs of every instance of a service. */
     List<String> urls(String service) {
         return List.of(urls.get(service));
+    }
+
+    /** Seconds from starting the platform until every service answered ready; 0 for a running one. */
+    double readySeconds() {
+        return readySeconds;
     }
 
     boolean started() {

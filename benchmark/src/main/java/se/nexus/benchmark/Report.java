@@ -15,18 +15,30 @@ import tools.jackson.databind.json.JsonMapper;
 record Report(Run run, Throughput throughput, Map<String, Latency> http, Map<String, Map<String, Long>> httpStatuses,
         Map<String, Map<String, Long>> httpStatusesWholeRun, Latency submitToNotified, Latency submitToAudited,
         Ledgers.Reconciliation reconciliation, Map<String, KafkaRecords> kafkaRecords, Resources resources,
-        Ceiling ceiling, List<FlightRecordings.Profile> profiles, Submits submits, Submits peer, List<Step> sweep) {
+        Ceiling ceiling, List<FlightRecordings.Profile> profiles, Submits submits, Submits peer, List<Step> sweep,
+        List<Goal> goals) {
 
     /** The same report with the peer's figures beside Nexus's: the submit-only run and the sweep's steps. */
     Report withPeer(Submits peerSubmits, List<Step> steps) {
         return new Report(run, throughput, http, httpStatuses, httpStatusesWholeRun, submitToNotified, submitToAudited,
-            reconciliation, kafkaRecords, resources, ceiling, profiles, submits, peerSubmits, steps);
+            reconciliation, kafkaRecords, resources, ceiling, profiles, submits, peerSubmits, steps, goals);
+    }
+
+    /** The same report with the goals filled in from what it measured. */
+    Report withGoals(List<Goal> measured) {
+        return new Report(run, throughput, http, httpStatuses, httpStatusesWholeRun, submitToNotified, submitToAudited,
+            reconciliation, kafkaRecords, resources, ceiling, profiles, submits, peer, sweep, measured);
+    }
+
+    /** One of issue 14's goals: what it asks, and what this run measured ("not measured" if it did not). */
+    record Goal(String goal, String target, String measured) {
     }
 
     /** How the run was set up. */
     record Run(String startedAt, String mode, double windowSeconds, double warmupSeconds, String load, int concurrency,
             double handoverShare, double consentShare, boolean profiled, int cores, long memoryMb, String java,
-            String serviceJvmOptions, double settleSeconds, Map<String, String> postgresSettings) {
+            String serviceJvmOptions, double settleSeconds, Map<String, String> postgresSettings,
+            double platformReadySeconds, double idleMemoryMb, double loadMemoryMb) {
     }
 
     /** Sustained rates over the measured window. */

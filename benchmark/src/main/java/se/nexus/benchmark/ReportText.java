@@ -93,6 +93,7 @@ final class ReportText {
             f(run.handoverShare() * 100), f(run.consentShare() * 100), run.profiled() ? "on" : "off", run.cores(),
             run.memoryMb(), run.java(), run.serviceJvmOptions(), f(run.settleSeconds()), run.postgresSettings()));
         md.append("## Summary\n\n```").append(summary(r)).append("```\n\n");
+        goals(md, r);
         md.append("## HTTP latency per endpoint (measured window, ms)\n\n| endpoint | requests | p50 | p95 | p99 | max | statuses |\n|---|---|---|---|---|---|---|\n");
         r.http().forEach((endpoint, l) -> md.append(String.format("| %s | %d | %s | %s | %s | %s | %s |%n", endpoint,
             l.count(), f(l.p50()), f(l.p95()), f(l.p99()), f(l.max()), r.httpStatuses().get(endpoint))));
@@ -167,6 +168,13 @@ final class ReportText {
         }
         md.append("\nHTTP answers in the window: Nexus ").append(r.submits().statuses())
             .append(r.peer() == null ? "" : "; peer " + r.peer().statuses()).append('\n');
+    }
+
+    private static void goals(StringBuilder md, Report r) {
+        md.append("## Goals (issue 14)\n\n| goal | target | this run |\n|---|---|---|\n");
+        r.goals().forEach(goal -> md.append(String.format("| %s | %s | %s |%n", goal.goal(), goal.target(),
+            goal.measured())));
+        md.append('\n');
     }
 
     private static void sweep(StringBuilder md, Report r) {

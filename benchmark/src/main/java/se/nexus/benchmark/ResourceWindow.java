@@ -139,6 +139,23 @@ final class ResourceWindow {
         return uses;
     }
 
+    /**
+     * The platform's memory now, in MB: PSS (shared pages counted once) summed over its processes. The Kafka broker
+     * runs inside the benchmark's own JVM beside the load generator, so it is not in this figure.
+     */
+    double platformMemoryMbNow() {
+        Map<String, List<Long>> pids = pids();
+        pids.remove(LAUNCHER);
+        return pids.values().stream().mapToLong(list -> ProcessProbe.sample(list).pssKb()).sum() / 1024.0;
+    }
+
+    /** The same at the measured window's end. */
+    double platformMemoryMbAtClose() {
+        Map<String, Report.ProcessUse> processes = new LinkedHashMap<>(processes());
+        processes.remove(LAUNCHER);
+        return processes.values().stream().mapToDouble(Report.ProcessUse::pssMb).sum();
+    }
+
     double machineCpuPercent() {
         if (machineOpen == null || machineClose == null || machineClose[1] == machineOpen[1]) {
             return 0;
