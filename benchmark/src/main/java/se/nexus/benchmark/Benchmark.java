@@ -139,7 +139,8 @@ public final class Benchmark {
                 : options.closedLoop() ? "closed loop (as fast as accepted)" : "open loop at " + options.rate() + " cases/s",
             options.concurrency(), options.handoverShare(), options.consentShare(), options.profile(),
             Runtime.getRuntime().availableProcessors(), memoryMb(), System.getProperty("java.version"),
-            platform.started() ? "-Xmx" + options.serviceHeap() + " -Xms" + options.serviceHeap() + " (C2 on)" : "as started",
+            platform.started() ? "-Xmx" + options.serviceHeap() + " -Xms" + options.serviceHeap() + " (C2 on), "
+                + options.instances() + " instance(s) of each API service" : "as started",
             settle.toMillis() / 1000.0, postgresSettings, platform.readySeconds(), idleMemoryMb,
             window.platformMemoryMbAtClose());
         Map<String, Report.Latency> http = new LinkedHashMap<>();
@@ -237,9 +238,9 @@ public final class Benchmark {
     }
 
     private static String describe(BenchmarkOptions o) {
-        return String.format("%d s warm-up + %d s measured, %s, concurrency %d, %s",
-            o.warmup().toSeconds(), o.duration().toSeconds(),
-            o.closedLoop() ? "closed loop" : o.rate() + " cases/s open loop", o.concurrency(),
+        return String.format("%s: %d s warm-up + %d s measured, %s, concurrency %d, %d instance(s), %s",
+            o.mode(), o.warmup().toSeconds(), o.duration().toSeconds(),
+            o.closedLoop() ? "closed loop" : o.rate() + " per second open loop", o.concurrency(), o.instances(),
             o.startsPlatform() ? "starting the platform (PostgreSQL " + (o.durable() ? "durable" : "fsync off") + ")"
                 : "against " + o.target());
     }

@@ -34,11 +34,13 @@ import java.util.List;
  * @param peerHeap the peer launcher's -Xmx (as its run.sh)
  * @param sweep offered open-loop submit rates of the latency curve; empty = no curve
  * @param sweepStep how long each rate of the curve is measured
+ * @param instances instances of each API service when the benchmark starts the platform; requests go round-robin
  */
 record BenchmarkOptions(Duration duration, Duration warmup, double rate, int concurrency, double handoverShare,
         double consentShare, List<String> target, String tokenUri, String jdbcBase, String kafka, boolean profile,
         boolean ceilings, Duration ceilingDuration, String serviceHeap, boolean durable, Path output, String mode,
-        boolean comparePeer, Duration drain, int maxInFlight, String peerHeap, List<Double> sweep, Duration sweepStep) {
+        boolean comparePeer, Duration drain, int maxInFlight, String peerHeap, List<Double> sweep, Duration sweepStep,
+        int instances) {
 
     static final String CASES = "cases";
     static final String SUBMIT = "submit";
@@ -58,7 +60,8 @@ record BenchmarkOptions(Duration duration, Duration warmup, double rate, int con
             a.text("service-heap", "1g"), a.flag("durable", true),
             Path.of(a.text("output", System.getProperty("benchmark.output", "benchmark/target"))), mode(a),
             a.flag("compare-peer", false), Duration.ofSeconds(a.number("drain", 30)), (int) a.number("max-in-flight", 512),
-            a.text("peer-heap", "3g"), rates(a.text("sweep", "")), Duration.ofSeconds(a.number("sweep-step", 20)));
+            a.text("peer-heap", "3g"), rates(a.text("sweep", "")), Duration.ofSeconds(a.number("sweep-step", 20)),
+            (int) a.number("instances", 1));
     }
 
     private static String mode(Arguments a) {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -55,6 +57,9 @@ public final class LocalPlatform implements AutoCloseable {
 	private RunningService identityProvider;
 
 	private final Map<String, RunningService> services = new LinkedHashMap<>();
+
+	/** Instances beyond the first, started on request (e.g. by the benchmark), by service. */
+	private final Map<String, List<RunningService>> moreInstances = new ConcurrentHashMap<>();
 
 	private boolean closed;
 
@@ -136,6 +141,40 @@ public final class LocalPlatform implements AutoCloseable {
 			}));
 		}
 		ready.forEach(LocalPlatform::join);
+	}
+
+	/**
+	 * Starts one more instance of an API service on a free port, against the same PostgreSQL, Kafka and registry
+	 * (and so in the same consumer groups), and returns its URL once it is ready. Meant for after start: the first
+	 * instance has migrated the database and written any development keys the others share.
+	 */
+	public String startInstance(String service) {
+		if (!API_SERVICES.contains(requireService(service))) {
+			throw new IllegalArgumentException("Only API services run as several instances, not " + service);
+		}
+		List<RunningService> instances = moreInstances.computeIfAbsent(service, s -> new CopyOnWriteArrayList<>());
+		RunningService instance;
+		synchronized (instances) {
+			String name = service + "-" + (instances.size() + 2);
+			int port = Readiness.orFree(0);
+			instance = new RunningService(name, port, ChildProcess.start(name, command(options.serviceJar(service)),
+					environment(service, port), options.projectRoot(), options.dataDir().resolve("logs").resolve(name + ".log")));
+			instances.add(instance);
+		}
+		instance.awaitReady(options.readinessTimeout());
+		report(instance.name() + " ready at " + instance.url());
+		return instance.url();
+	}
+
+	/** The base URLs of every running instance of a service, the first one first. */
+	public List<String> serviceUrls(String service) {
+		List<String> urls = new ArrayList<>(List.of(serviceUrl(service)));
+		moreInstances.getOrDefault(service, List.of()).forEach(instance -> urls.add(instance.url()));
+		return urls;
+	}
+
+	private Stream<RunningService> allInstances() {
+		return Stream.concat(services.values().stream(), moreInstances.values().stream().flatMap(List::stream));
 	}
 
 	private List<String> command(Path jar) {
@@ -252,9 +291,7 @@ public final class LocalPlatform implements AutoCloseable {
 	/** The services whose process has exited, with their exit codes. */
 	public Map<String, Integer> exitedServices() {
 		Map<String, Integer> exited = new LinkedHashMap<>();
-		services.values()
-			.stream()
-			.filter(service -> !service.process().isAlive())
+		allInstances().filter(service -> !service.process().isAlive())
 			.forEach(service -> exited.put(service.name(), service.process().exitValue()));
 		return exited;
 	}
@@ -267,7 +304,7 @@ public final class LocalPlatform implements AutoCloseable {
 		}
 		closed = true;
 		ShutdownHooks.unregister(this);
-		services.values().stream().map(service -> CompletableFuture.runAsync(service.process()::close)).toList()
+		allInstances().map(service -> CompletableFuture.runAsync(service.process()::close)).toList()
 			.forEach(CompletableFuture::join);
 		quietly(identityProvider, service -> service.process().close());
 		quietly(registry, SchemaRegistry::stop);
