@@ -63,11 +63,13 @@ public final class Benchmark {
             for (double rate : options.sweep()) {
                 System.out.printf("Latency curve, Nexus: %s submits/s for %d s ...%n", Report.f(rate),
                     options.sweepStep().toSeconds());
-                steps.add(new Report.Step(rate, PeerComparison.step(SubmitTarget.nexus(platform), options, rate, postgres), null));
+                Report.Submits step = PeerComparison.step(SubmitTarget.nexus(platform), options, rate, postgres);
+                steps.add(new Report.Step(rate, step, null));
             }
             Report.Submits submits = report.submits();
             if (options.comparePeer() && submits == null) {
-                System.out.printf("Submit-only run on Nexus for the comparison: %s ...%n", options.submitLoad().describe());
+                System.out.printf("Submit-only run on Nexus for the comparison: %s ...%n",
+                    options.submitLoad().describe());
                 submits = PeerComparison.submits(SubmitTarget.nexus(platform), options, postgres);
             }
             return new Report(report.run(), report.throughput(), report.http(), report.httpStatuses(),

@@ -45,6 +45,9 @@ record BenchmarkOptions(Duration duration, Duration warmup, double rate, int con
     static final String CASES = "cases";
     static final String SUBMIT = "submit";
 
+    /** The latency curve's rates when --sweep names none: from light load to past what either system sustains. */
+    static final String DEFAULT_SWEEP = "25,50,100,200,400,800";
+
     static BenchmarkOptions parse(String[] args) {
         Arguments a = new Arguments(args);
         List<String> target = a.text("target", "").isBlank() ? List.of()
@@ -60,8 +63,8 @@ record BenchmarkOptions(Duration duration, Duration warmup, double rate, int con
             a.text("service-heap", "1g"), a.flag("durable", true),
             Path.of(a.text("output", System.getProperty("benchmark.output", "benchmark/target"))), mode(a),
             a.flag("compare-peer", false), Duration.ofSeconds(a.number("drain", 30)), (int) a.number("max-in-flight", 512),
-            a.text("peer-heap", "3g"), rates(a.text("sweep", "")), Duration.ofSeconds(a.number("sweep-step", 20)),
-            (int) a.number("instances", 1));
+            a.text("peer-heap", "3g"), rates(a.bare("sweep") ? DEFAULT_SWEEP : a.text("sweep", "")),
+            Duration.ofSeconds(a.number("sweep-step", 20)), (int) a.number("instances", 1));
     }
 
     private static String mode(Arguments a) {
@@ -118,6 +121,12 @@ record BenchmarkOptions(Duration duration, Duration warmup, double rate, int con
             return System.getProperty("benchmark." + name, fallback);
         }
 
+        /** Whether the argument is given without a value, e.g. `--sweep` last or before another `--name`. */
+        boolean bare(String name) {
+            int at = args.indexOf("--" + name);
+            return at >= 0 && (at + 1 == args.size() || args.get(at + 1).startsWith("--"));
+        }
+
         long number(String name, long fallback) {
             return Long.parseLong(text(name, String.valueOf(fallback)).trim());
         }
@@ -130,8 +139,7 @@ record BenchmarkOptions(Duration duration, Duration warmup, double rate, int con
             if (args.contains("--no-" + name)) {
                 return false;
             }
-            int at = args.indexOf("--" + name);
-            if (at >= 0 && (at + 1 == args.size() || args.get(at + 1).startsWith("--"))) {
+            if (bare(name)) {
                 return true;
             }
             return Boolean.parseBoolean(text(name, String.valueOf(fallback)).trim());

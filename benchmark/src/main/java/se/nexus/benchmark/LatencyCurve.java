@@ -81,7 +81,8 @@ final class LatencyCurve {
     private void panel(int left, String title, boolean logY, double maxY, List<Line> lines) {
         int top = MARGIN;
         int bottom = top + HEIGHT;
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"13\">%s</text>%n", left, top - 12, title));
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"13\">%s</text>%n", left, top - 12,
+            title));
         svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" "
             + "stroke=\"#999\"/>%n", left, top, PANEL, HEIGHT));
         for (Report.Step step : steps) {

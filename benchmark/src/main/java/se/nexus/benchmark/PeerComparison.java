@@ -22,8 +22,8 @@ final class PeerComparison {
 
     /** Starts the peer, measures it and returns the report with its figures beside Nexus's. */
     static Report run(Report nexus, BenchmarkOptions options, Path root, Path runDir) throws InterruptedException {
-        System.out.println("Starting the peer (Spring Modulith outbox; PostgreSQL " + (options.durable() ? "durable" : "fsync off")
-            + ", embedded Kafka) ...");
+        System.out.println("Starting the peer (Spring Modulith outbox; PostgreSQL "
+            + (options.durable() ? "durable" : "fsync off") + ", embedded Kafka) ...");
         String postgres = "fsync=" + onOff(options.durable()) + ", synchronous_commit=" + onOff(options.durable());
         try (PeerPlatform peer = PeerPlatform.start(root, runDir, options.durable(), options.peerHeap())) {
             System.out.printf("  peer ready at %s after %.1f s%n", peer.url(), peer.readySeconds());
@@ -46,9 +46,10 @@ final class PeerComparison {
     }
 
     /** The submit-only run with this run's load, warm-up, duration and drain. */
-    static Report.Submits submits(SubmitTarget target, BenchmarkOptions options, String postgres) throws InterruptedException {
-        return new SubmitTraffic(target).run(options.submitLoad(), options.warmup(), options.duration(), options.drain(),
-            postgres, () -> { }, () -> { }).figures();
+    static Report.Submits submits(SubmitTarget target, BenchmarkOptions options, String postgres)
+            throws InterruptedException {
+        return new SubmitTraffic(target).run(options.submitLoad(), options.warmup(), options.duration(),
+            options.drain(), postgres, () -> { }, () -> { }).figures();
     }
 
     /** One rate of the latency curve, open loop. */

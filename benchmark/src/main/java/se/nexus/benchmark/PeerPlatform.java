@@ -53,12 +53,14 @@ final class PeerPlatform implements AutoCloseable {
             "-cp", module.resolve("target/classes") + ":" + read(classpath).trim(), "peer.bench.launcher.Launcher"));
         createDirectories(runDir.resolve("tmp"));
         long start = System.nanoTime();
-        ChildProcess launcher = ChildProcess.start("benchmark-peer", command, Map.of(), module, runDir.resolve("app.log"));
+        ChildProcess launcher = ChildProcess.start("benchmark-peer", command, Map.of(), module,
+            runDir.resolve("app.log"));
         Path endpoints = runDir.resolve("endpoints.properties");
         long deadline = start + Duration.ofMinutes(3).toNanos();
         while (!Files.isRegularFile(endpoints)) {
             if (!launcher.isAlive() || System.nanoTime() > deadline) {
-                String why = launcher.isAlive() ? "was not ready within 3 minutes" : "exited with " + launcher.exitValue();
+                String why = launcher.isAlive() ? "was not ready within 3 minutes"
+                    : "exited with " + launcher.exitValue();
                 launcher.close();
                 throw new IllegalStateException("The peer " + why + "; last lines of " + launcher.logFile() + ":\n"
                     + launcher.logTail(40));

@@ -57,7 +57,8 @@ final class SubmitTraffic {
         }
 
         String describe() {
-            return closedLoop() ? "closed loop, " + clients + " clients" : "open loop at " + Report.f(rate) + " submits/s";
+            return closedLoop() ? "closed loop, " + clients + " clients"
+                : "open loop at " + Report.f(rate) + " submits/s";
         }
     }
 
