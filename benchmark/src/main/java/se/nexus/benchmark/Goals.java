@@ -38,8 +38,8 @@ final class Goals {
             r.run().idleMemoryMb() > 0 ? gb(r.run().idleMemoryMb()) + " / " + gb(r.run().loadMemoryMb())
                 + " GB (PSS, Kafka broker not included: it runs in the benchmark's JVM)" : NOT_MEASURED));
         goals.add(new Report.Goal("local stack ready", "<= 20 s", r.run().platformReadySeconds() > 0
-            ? f(r.run().platformReadySeconds()) + " s (as the benchmark starts it: services with C2 and "
-                + r.run().serviceJvmOptions() + ", no console)" : NOT_MEASURED));
+            ? f(r.run().platformReadySeconds()) + " s (as the benchmark starts it: " + r.run().serviceJvmOptions()
+                + ", no console; `mvn -Plocal` starts C1-only JVMs)" : NOT_MEASURED));
         goals.add(new Report.Goal("Nexus/peer, submits only (accepted/s; delivered/s)", ">= 3x", ratio(r)));
         return goals;
     }

@@ -113,6 +113,12 @@ final class LatencyCurve {
             }
             svg.append(String.format(Locale.ROOT, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" "
                 + "stroke-dasharray=\"%s\" points=\"%s\"/>%n", line.colour(), line.dash(), String.join(" ", points)));
+            // A marker at each measured rate: a curve of one rate is a point, not a line.
+            for (String point : points) {
+                String[] xy = point.split(",");
+                svg.append(String.format(Locale.ROOT, "<circle cx=\"%s\" cy=\"%s\" r=\"3\" fill=\"%s\"/>%n", xy[0],
+                    xy[1], line.colour()));
+            }
             int ly = bottom + 32;
             int lx = left + legend * (PANEL / 4);
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" "

@@ -24,9 +24,10 @@ final class PeerComparison {
     static Report run(Report nexus, BenchmarkOptions options, Path root, Path runDir) throws InterruptedException {
         System.out.println("Starting the peer (Spring Modulith outbox; PostgreSQL "
             + (options.durable() ? "durable" : "fsync off") + ", embedded Kafka) ...");
-        String postgres = "fsync=" + onOff(options.durable()) + ", synchronous_commit=" + onOff(options.durable());
         try (PeerPlatform peer = PeerPlatform.start(root, runDir, options.durable(), options.peerHeap())) {
-            System.out.printf("  peer ready at %s after %.1f s%n", peer.url(), peer.readySeconds());
+            String postgres = peer.postgresSettings();
+            System.out.printf("  peer ready at %s after %.1f s (PostgreSQL %s)%n", peer.url(), peer.readySeconds(),
+                postgres);
             SubmitTarget target = SubmitTarget.peer(peer);
             Report.Submits submits = null;
             if (options.comparePeer()) {
@@ -58,9 +59,5 @@ final class PeerComparison {
         SubmitTraffic.Load load = new SubmitTraffic.Load(options.concurrency(), rate, options.maxInFlight());
         return new SubmitTraffic(target).run(load, STEP_WARMUP, options.sweepStep(), STEP_DRAIN, postgres, () -> { },
             () -> { }).figures();
-    }
-
-    private static String onOff(boolean on) {
-        return on ? "on" : "off";
     }
 }

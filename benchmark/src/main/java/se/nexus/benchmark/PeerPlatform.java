@@ -5,11 +5,17 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 
 import se.nexus.infrastructure.ChildProcess;
 
@@ -26,6 +32,7 @@ final class PeerPlatform implements AutoCloseable {
     private final String url;
     private final String kafka;
     private final String topic;
+    private final String jdbcUrl;
     private final double readySeconds;
 
     private PeerPlatform(ChildProcess launcher, Path runDir, Properties endpoints, double readySeconds) {
@@ -34,6 +41,7 @@ final class PeerPlatform implements AutoCloseable {
         this.url = endpoints.getProperty("APP_URL");
         this.kafka = endpoints.getProperty("KAFKA_BOOTSTRAP");
         this.topic = endpoints.getProperty("TOPIC");
+        this.jdbcUrl = endpoints.getProperty("JDBC_URL");
         this.readySeconds = readySeconds;
     }
 
@@ -90,6 +98,22 @@ final class PeerPlatform implements AutoCloseable {
 
     double readySeconds() {
         return readySeconds;
+    }
+
+    /** The peer's PostgreSQL settings that decide whether a commit waits for the disk, as the server reports them. */
+    String postgresSettings() {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT name, setting FROM pg_settings "
+                    + "WHERE name IN ('fsync', 'synchronous_commit') ORDER BY name")) {
+            Map<String, String> settings = new TreeMap<>();
+            while (rows.next()) {
+                settings.put(rows.getString(1), rows.getString(2));
+            }
+            return ReportText.postgres(settings);
+        } catch (SQLException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
     }
 
     /** Stops the launcher (app, broker, PostgreSQL in its own bounded steps), and PostgreSQL if it outlived it. */

@@ -111,6 +111,11 @@ final class Platform implements AutoCloseable {
         return readySeconds;
     }
 
+    /** Processes per service: as many as the benchmark started, one of a running platform's. */
+    int instances() {
+        return local != null ? options.instances() : 1;
+    }
+
     boolean started() {
         return local != null;
     }

@@ -88,7 +88,7 @@ final class ResourceWindow {
 
     private Map<String, List<Long>> pids() {
         Map<String, Predicate<ProcessProbe.Proc>> groups = new LinkedHashMap<>(platform.processes());
-        Map<String, List<Long>> pids = new LinkedHashMap<>(ProcessProbe.find(groups));
+        Map<String, List<Long>> pids = new LinkedHashMap<>(ProcessProbe.find(groups, platform.instances()));
         pids.put(POSTGRES, ProcessProbe.postgres(platform.postmaster()));
         pids.put(LAUNCHER, List.of(ProcessHandle.current().pid()));
         return pids;
