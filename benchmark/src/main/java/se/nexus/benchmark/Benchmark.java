@@ -34,10 +34,13 @@ public final class Benchmark {
         Files.createDirectories(output);
         System.setProperty("benchmark.log", output.resolve("benchmark.log").toString());
         System.out.printf("Nexus benchmark: %s%n", describe(options));
-        Platform platform = open(options, root, output);
         int exit = 0;
         try {
-            Report report = new Benchmark().measure(platform, options, output);
+            Report report = nexus(options, root, output);
+            if (options.comparePeer() || !options.sweep().isEmpty()) {
+                report = PeerComparison.run(report, options, root, output.resolve("peer"));
+            }
+            report = report.withGoals(Goals.of(report, options));
             report.write(output);
             System.out.print(ReportText.summary(report));
             System.out.printf("%nReport: %s and %s%n", output.resolve("benchmark-report.md"),
@@ -46,11 +49,37 @@ public final class Benchmark {
             System.err.println("Benchmark failed: " + e);
             e.printStackTrace();
             exit = 1;
+        }
+        System.exit(exit);
+    }
+
+    /** Everything measured on Nexus; its platform is stopped before the peer starts, so they never compete. */
+    private static Report nexus(BenchmarkOptions options, Path root, Path output) throws Exception {
+        Platform platform = open(options, root, output);
+        try {
+            Report report = new Benchmark().measure(platform, options, output);
+            String postgres = ReportText.postgres(report.run().postgresSettings());
+            List<Report.Step> steps = new ArrayList<>();
+            for (double rate : options.sweep()) {
+                System.out.printf("Latency curve, Nexus: %s submits/s for %d s ...%n", Report.f(rate),
+                    options.sweepStep().toSeconds());
+                Report.Submits step = PeerComparison.step(SubmitTarget.nexus(platform), options, rate, postgres);
+                steps.add(new Report.Step(rate, step, null));
+            }
+            Report.Submits submits = report.submits();
+            if (options.comparePeer() && submits == null) {
+                System.out.printf("Submit-only run on Nexus for the comparison: %s ...%n",
+                    options.submitLoad().describe());
+                submits = PeerComparison.submits(SubmitTarget.nexus(platform), options, postgres);
+            }
+            return new Report(report.run(), report.throughput(), report.http(), report.httpStatuses(),
+                report.httpStatusesWholeRun(), report.submitToNotified(), report.submitToAudited(),
+                report.reconciliation(), report.kafkaRecords(), report.resources(), report.ceiling(), report.profiles(),
+                submits, null, steps, List.of());
         } finally {
             System.out.println("Stopping the platform ...");
             platform.close();
         }
-        System.exit(exit);
     }
 
     private static Platform open(BenchmarkOptions options, Path root, Path output) throws IOException {
@@ -78,10 +107,20 @@ public final class Benchmark {
         }
         Duration primed = ledgers.awaitFirstDelivery(Duration.ofMinutes(3));
         System.out.printf("  first case notified and audited after %.1f s%n", primed.toMillis() / 1000.0);
-        System.out.printf("Warm-up %d s, then %d s measured ...%n", options.warmup().toSeconds(), options.duration().toSeconds());
-        CaseTraffic.Result result = traffic.run(options.warmup(), options.duration(),
-            () -> { window.open(); System.out.println("  measured window open"); },
-            () -> { window.close(); System.out.println("  measured window closed; draining cases in flight ..."); });
+        double idleMemoryMb = window.platformMemoryMbNow();
+        System.out.printf("Warm-up %d s, then %d s measured (%s) ...%n", options.warmup().toSeconds(),
+            options.duration().toSeconds(), options.submitMode() ? "submits only" : "complete cases");
+        Runnable open = () -> { window.open(); System.out.println("  measured window open"); };
+        Runnable close = () -> { window.close(); System.out.println("  measured window closed; draining ..."); };
+        SubmitTraffic.Result submitted = null;
+        CaseTraffic.Result result;
+        if (options.submitMode()) {
+            submitted = new SubmitTraffic(SubmitTarget.nexus(platform)).run(options.submitLoad(), options.warmup(),
+                options.duration(), options.drain(), ReportText.postgres(postgresSettings), open, close);
+            result = asCases(submitted);
+        } else {
+            result = traffic.run(options.warmup(), options.duration(), open, close);
+        }
         window.problems().forEach(problem -> System.out.println("  (resource window: " + problem + ")"));
         Duration settle = ledgers.settle(since, Duration.ofMinutes(3));
         System.out.printf("  pipeline settled after %.1f s; reading the databases ...%n", settle.toMillis() / 1000.0);
@@ -98,17 +137,33 @@ public final class Benchmark {
         List<FlightRecordings.Profile> profiles = options.profile() ? profiles(recordings, window) : List.of();
         Report.Run run = new Report.Run(result.started().toString(), platform.started() ? "platform started by the benchmark"
             : "running platform " + options.target(), seconds, options.warmup().toSeconds(),
-            options.closedLoop() ? "closed loop (as fast as accepted)" : "open loop at " + options.rate() + " cases/s",
+            options.submitMode() ? "submits only, " + options.submitLoad().describe()
+                : options.closedLoop() ? "closed loop (as fast as accepted)" : "open loop at " + options.rate() + " cases/s",
             options.concurrency(), options.handoverShare(), options.consentShare(), options.profile(),
             Runtime.getRuntime().availableProcessors(), memoryMb(), System.getProperty("java.version"),
-            platform.started() ? "-Xmx" + options.serviceHeap() + " -Xms" + options.serviceHeap() + " (C2 on)" : "as started",
-            settle.toMillis() / 1000.0, postgresSettings);
+            platform.started() ? "-Xmx" + options.serviceHeap() + " -Xms" + options.serviceHeap() + " (C2 on), "
+                + options.instances() + " instance(s) of each API service" : "as started",
+            settle.toMillis() / 1000.0, postgresSettings, platform.readySeconds(), idleMemoryMb,
+            window.platformMemoryMbAtClose());
         Map<String, Report.Latency> http = new LinkedHashMap<>();
         result.endpoints().latencies().forEach((endpoint, histogram) -> http.put(endpoint, Report.Latency.of(histogram, 0)));
         return new Report(run, throughput, http, result.endpoints().outcomes(), result.endpoints().allOutcomes(),
             Report.Latency.of(endToEnd.toNotified(), endToEnd.notNotified()),
             Report.Latency.of(endToEnd.toAudited(), endToEnd.notAudited()), reconciliation, kafkaRecords, resources,
-            ceiling, profiles);
+            ceiling, profiles, submitted == null ? null : submitted.figures(), null, List.of(), List.of());
+    }
+
+    /**
+     * A submit-only run in the shape of a cases run, for the figures both share: every accepted submit is a case
+     * started, none is completed; answers other than 201 count as aborted, submits the driver could not send as
+     * not started.
+     */
+    private static CaseTraffic.Result asCases(SubmitTraffic.Result submitted) {
+        Report.Submits s = submitted.figures();
+        long requests = s.statuses().values().stream().mapToLong(Long::longValue).sum();
+        return new CaseTraffic.Result(submitted.windowStart(), submitted.windowStart(), submitted.windowEnd(),
+            Instant.now(), s.acceptedInRun(), 0, requests - s.acceptedInWindow(), s.notSent(), s.acceptedInWindow(), 0,
+            requests, submitted.endpoints());
     }
 
     private static Report.Throughput throughput(CaseTraffic.Result result, Ledgers.WindowEvents events, double seconds) {
@@ -185,10 +240,11 @@ public final class Benchmark {
     }
 
     private static String describe(BenchmarkOptions o) {
-        return String.format("%d s warm-up + %d s measured, %s, concurrency %d, %s",
-            o.warmup().toSeconds(), o.duration().toSeconds(),
-            o.closedLoop() ? "closed loop" : o.rate() + " cases/s open loop", o.concurrency(),
-            o.startsPlatform() ? "starting the platform" : "against " + o.target());
+        return String.format("%s: %d s warm-up + %d s measured, %s, concurrency %d, %d instance(s), %s",
+            o.mode(), o.warmup().toSeconds(), o.duration().toSeconds(),
+            o.closedLoop() ? "closed loop" : o.rate() + " per second open loop", o.concurrency(), o.instances(),
+            o.startsPlatform() ? "starting the platform (PostgreSQL " + (o.durable() ? "durable" : "fsync off") + ")"
+                : "against " + o.target());
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

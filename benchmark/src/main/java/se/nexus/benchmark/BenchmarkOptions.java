@@ -24,11 +24,29 @@ import java.util.List;
  * @param ceilings measure the raw Kafka and PostgreSQL ceilings after the run
  * @param ceilingDuration how long each ceiling measurement runs at most
  * @param serviceHeap the services' -Xmx when the benchmark starts the platform
+ * @param durable PostgreSQL with fsync and synchronous_commit on when the benchmark starts the platform (and the peer)
  * @param output where the report goes
+ * @param mode {@code cases} (complete cases) or {@code submit} (submits only, events matched on Kafka, as the peer's
+ *     HTTP mode)
+ * @param comparePeer after Nexus, start the peer and run the same submit-only load against it
+ * @param drain how long a submit-only run waits after the load for accepted referrals' events
+ * @param maxInFlight open-loop submits outstanding at most; one more scheduled is not sent, and counted
+ * @param peerHeap the peer launcher's -Xmx (as its run.sh)
+ * @param sweep offered open-loop submit rates of the latency curve; empty = no curve
+ * @param sweepStep how long each rate of the curve is measured
+ * @param instances instances of each API service when the benchmark starts the platform; requests go round-robin
  */
 record BenchmarkOptions(Duration duration, Duration warmup, double rate, int concurrency, double handoverShare,
         double consentShare, List<String> target, String tokenUri, String jdbcBase, String kafka, boolean profile,
-        boolean ceilings, Duration ceilingDuration, String serviceHeap, Path output) {
+        boolean ceilings, Duration ceilingDuration, String serviceHeap, boolean durable, Path output, String mode,
+        boolean comparePeer, Duration drain, int maxInFlight, String peerHeap, List<Double> sweep, Duration sweepStep,
+        int instances) {
+
+    static final String CASES = "cases";
+    static final String SUBMIT = "submit";
+
+    /** The latency curve's rates when --sweep names none: from light load to past what either system sustains. */
+    static final String DEFAULT_SWEEP = "25,50,100,200,400,800";
 
     static BenchmarkOptions parse(String[] args) {
         Arguments a = new Arguments(args);
@@ -42,7 +60,32 @@ record BenchmarkOptions(Duration duration, Duration warmup, double rate, int con
             a.decimal("consents", 0.10), target, a.text("token-uri", "http://localhost:8090/oauth2/token"),
             a.text("jdbc", "jdbc:postgresql://localhost:15432/"), a.text("kafka", "127.0.0.1:19092"),
             a.flag("profile", true), a.flag("ceilings", true), Duration.ofSeconds(a.number("ceiling-duration", 15)),
-            a.text("service-heap", "1g"), Path.of(a.text("output", System.getProperty("benchmark.output", "benchmark/target"))));
+            a.text("service-heap", "1g"), a.flag("durable", true),
+            Path.of(a.text("output", System.getProperty("benchmark.output", "benchmark/target"))), mode(a),
+            a.flag("compare-peer", false), Duration.ofSeconds(a.number("drain", 30)), (int) a.number("max-in-flight", 512),
+            a.text("peer-heap", "3g"), rates(a.bare("sweep") ? DEFAULT_SWEEP : a.text("sweep", "")),
+            Duration.ofSeconds(a.number("sweep-step", 20)), (int) a.number("instances", 1));
+    }
+
+    private static String mode(Arguments a) {
+        String mode = a.text("mode", CASES).trim();
+        if (!mode.equals(CASES) && !mode.equals(SUBMIT)) {
+            throw new IllegalArgumentException("--mode is cases or submit, not " + mode);
+        }
+        return mode;
+    }
+
+    private static List<Double> rates(String list) {
+        return list.isBlank() ? List.of() : Arrays.stream(list.split(",")).map(String::trim).map(Double::parseDouble).toList();
+    }
+
+    boolean submitMode() {
+        return mode.equals(SUBMIT);
+    }
+
+    /** The submit-only load with this run's clients (concurrency) and rate. */
+    SubmitTraffic.Load submitLoad() {
+        return new SubmitTraffic.Load(concurrency, rate, maxInFlight);
     }
 
     boolean startsPlatform() {
@@ -78,6 +121,12 @@ record BenchmarkOptions(Duration duration, Duration warmup, double rate, int con
             return System.getProperty("benchmark." + name, fallback);
         }
 
+        /** Whether the argument is given without a value, e.g. `--sweep` last or before another `--name`. */
+        boolean bare(String name) {
+            int at = args.indexOf("--" + name);
+            return at >= 0 && (at + 1 == args.size() || args.get(at + 1).startsWith("--"));
+        }
+
         long number(String name, long fallback) {
             return Long.parseLong(text(name, String.valueOf(fallback)).trim());
         }
@@ -89,6 +138,9 @@ record BenchmarkOptions(Duration duration, Duration warmup, double rate, int con
         boolean flag(String name, boolean fallback) {
             if (args.contains("--no-" + name)) {
                 return false;
+            }
+            if (bare(name)) {
+                return true;
             }
             return Boolean.parseBoolean(text(name, String.valueOf(fallback)).trim());
         }

@@ -21,6 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,7 +42,8 @@ final class CaseTraffic {
         "CHILD_CONCERN_REPORT");
 
     private final BenchmarkOptions options;
-    private final String referrals;
+    private final List<String> referrals;
+    private final AtomicLong requests = new AtomicLong();
     private final Map<String, String> tokens = new LinkedHashMap<>();
     private final HttpClient http;
     private final EndpointStats stats = new EndpointStats();
@@ -58,7 +60,7 @@ final class CaseTraffic {
 
     CaseTraffic(Platform platform, BenchmarkOptions options) {
         this.options = options;
-        this.referrals = platform.url(Platform.REFERRAL);
+        this.referrals = platform.urls(Platform.REFERRAL);
         Platform.AGENCIES.forEach(agency -> tokens.put(agency, platform.token(agency, "CASEWORKER")));
         AtomicInteger threads = new AtomicInteger();
         this.http = HttpClient.newBuilder()
@@ -167,7 +169,7 @@ final class CaseTraffic {
         try {
             String basis = everything || random.nextDouble() < options.consentShare()
                 ? consentBasis(sender, subjectRef, receiver, handoverTarget)
-                : "{\"type\":\"STATUTORY\",\"provisionCode\":\"" + PROVISIONS.get(random.nextInt(PROVISIONS.size())) + "\"}";
+                : statutoryBasis();
             String referral = submit(sender, receiver, subjectRef, basis);
             post("receive", "/api/v1/referrals/" + referral + "/receive", receiver, null, 200);
             post("accept", "/api/v1/referrals/" + referral + "/accept", receiver, null, 200);
@@ -198,19 +200,30 @@ final class CaseTraffic {
     }
 
     private String submit(String sender, String receiver, String subjectRef, String basis) {
+        return post("submit", "/api/v1/referrals", sender, referralJson(receiver, subjectRef, basis), 201);
+    }
+
+    /** A submitted referral as the API takes it: one concern, a random urgency, 5 % protected identities. */
+    static String referralJson(String receiver, String subjectRef, String basis) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        String body = "{\"toAgency\":\"" + receiver + "\",\"subject\":{\"ref\":\"" + subjectRef
+        return "{\"toAgency\":\"" + receiver + "\",\"subject\":{\"ref\":\"" + subjectRef
             + "\",\"protectedIdentity\":" + (random.nextInt(20) == 0) + "},\"urgency\":\""
             + URGENCIES.get(random.nextInt(URGENCIES.size())) + "\",\"concerns\":[\""
             + CONCERNS.get(random.nextInt(CONCERNS.size())) + "\"],\"legalBasis\":" + basis
             + ",\"summary\":\"Benchmark case: synthetic free text, stored encrypted.\"}";
-        String id = post("submit", "/api/v1/referrals", sender, body, 201);
-        return id;
+    }
+
+    /** A legal basis in law, on one of the provisions at random. */
+    static String statutoryBasis() {
+        return "{\"type\":\"STATUTORY\",\"provisionCode\":\""
+            + PROVISIONS.get(ThreadLocalRandom.current().nextInt(PROVISIONS.size())) + "\"}";
     }
 
     /** POSTs as a caseworker of the agency; returns the answer's id, or aborts the case on any other status. */
     private String post(String endpoint, String path, String agency, String json, int expected) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(referrals + path))
+        // Round-robin over the referral service's instances: they share the database, so any step may go to any.
+        String referralService = referrals.get((int) (requests.getAndIncrement() % referrals.size()));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(referralService + path))
             .timeout(Duration.ofSeconds(30))
             .header("Authorization", "Bearer " + tokens.get(agency));
         if (json == null) {

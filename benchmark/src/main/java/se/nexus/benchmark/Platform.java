@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,17 +41,19 @@ final class Platform implements AutoCloseable {
 
     private final LocalPlatform local;
     private final BenchmarkOptions options;
-    private final Map<String, String> urls;
+    private final Map<String, List<String>> urls;
     private final Path projectRoot;
     private final Path dataDir;
+    private final double readySeconds;
 
-    private Platform(LocalPlatform local, BenchmarkOptions options, Map<String, String> urls, Path projectRoot,
-            Path dataDir) {
+    private Platform(LocalPlatform local, BenchmarkOptions options, Map<String, List<String>> urls, Path projectRoot,
+            Path dataDir, double readySeconds) {
         this.local = local;
         this.options = options;
         this.urls = urls;
         this.projectRoot = projectRoot;
         this.dataDir = dataDir;
+        this.readySeconds = readySeconds;
     }
 
     /** Starts the whole local platform on free ports, in a fresh data folder, with full-C2 service JVMs. */
@@ -60,23 +63,57 @@ final class Platform implements AutoCloseable {
             .withReadinessTimeout(Duration.ofMinutes(4))
             // The load goes to the APIs; the people's console would only idle beside them.
             .withServices(LocalPlatform.API_SERVICES)
+            // Every commit paid for as in production: the local stack's PostgreSQL would skip fsync.
+            .withDurablePostgres(options.durable())
             .withServiceJvmOptions(List.of("-Xmx" + options.serviceHeap(), "-Xms" + options.serviceHeap(),
                 "-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints"));
         LocalPlatform local = LocalPlatform.start(startOptions, line -> System.out.println("  " + line));
-        Map<String, String> urls = Map.of(REFERRAL, local.serviceUrl(REFERRAL), NOTIFICATION,
-            local.serviceUrl(NOTIFICATION), AUDIT, local.serviceUrl(AUDIT));
-        return new Platform(local, options, urls, projectRoot, dataDir);
+        double readySeconds = local.elapsedSeconds();
+        try {
+            startMoreInstances(local, options.instances());
+        } catch (RuntimeException e) {
+            local.close();
+            throw e;
+        }
+        Map<String, List<String>> urls = Map.of(REFERRAL, local.serviceUrls(REFERRAL), NOTIFICATION,
+            local.serviceUrls(NOTIFICATION), AUDIT, local.serviceUrls(AUDIT));
+        return new Platform(local, options, urls, projectRoot, dataDir, readySeconds);
+    }
+
+    /** The second and further instances of every API service, the services in parallel. */
+    private static void startMoreInstances(LocalPlatform local, int instances) {
+        for (int instance = 2; instance <= instances; instance++) {
+            LocalPlatform.API_SERVICES.stream()
+                .map(service -> CompletableFuture.runAsync(() -> local.startInstance(service)))
+                .toList().forEach(CompletableFuture::join);
+        }
     }
 
     /** A platform that is already running, e.g. `mvn -Plocal`. */
     static Platform running(BenchmarkOptions options, Path projectRoot) {
-        Map<String, String> urls = Map.of(REFERRAL, options.target().get(0), NOTIFICATION, options.target().get(1),
-            AUDIT, options.target().get(2));
-        return new Platform(null, options, urls, projectRoot, null);
+        Map<String, List<String>> urls = Map.of(REFERRAL, List.of(options.target().get(0)), NOTIFICATION,
+            List.of(options.target().get(1)), AUDIT, List.of(options.target().get(2)));
+        return new Platform(null, options, urls, projectRoot, null, 0);
     }
 
+    /** The base URL of a service's first instance. */
     String url(String service) {
+        return urls.get(service).get(0);
+    }
+
+    /** The base URLs of every instance of a service. */
+    List<String> urls(String service) {
         return urls.get(service);
+    }
+
+    /** Seconds from starting the platform until every service answered ready; 0 for a running one. */
+    double readySeconds() {
+        return readySeconds;
+    }
+
+    /** Processes per service: as many as the benchmark started, one of a running platform's. */
+    int instances() {
+        return local != null ? options.instances() : 1;
     }
 
     boolean started() {

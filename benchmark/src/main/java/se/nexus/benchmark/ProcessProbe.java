@@ -66,12 +66,12 @@ final class ProcessProbe {
         }
     }
 
-    /** The pids of each named group: the first process matching each predicate. */
-    static Map<String, List<Long>> find(Map<String, Predicate<Proc>> groups) {
+    /** The pids of each named group: the first processes matching each predicate, at most perGroup of them. */
+    static Map<String, List<Long>> find(Map<String, Predicate<Proc>> groups, int perGroup) {
         List<Proc> processes = all();
         Map<String, List<Long>> found = new LinkedHashMap<>();
         groups.forEach((name, matches) -> found.put(name,
-            processes.stream().filter(matches).map(Proc::pid).limit(1).toList()));
+            processes.stream().filter(matches).map(Proc::pid).limit(perGroup).toList()));
         return found;
     }
 

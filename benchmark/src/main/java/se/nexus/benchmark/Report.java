@@ -15,12 +15,30 @@ import tools.jackson.databind.json.JsonMapper;
 record Report(Run run, Throughput throughput, Map<String, Latency> http, Map<String, Map<String, Long>> httpStatuses,
         Map<String, Map<String, Long>> httpStatusesWholeRun, Latency submitToNotified, Latency submitToAudited,
         Ledgers.Reconciliation reconciliation, Map<String, KafkaRecords> kafkaRecords, Resources resources,
-        Ceiling ceiling, List<FlightRecordings.Profile> profiles) {
+        Ceiling ceiling, List<FlightRecordings.Profile> profiles, Submits submits, Submits peer, List<Step> sweep,
+        List<Goal> goals) {
+
+    /** The same report with the peer's figures beside Nexus's: the submit-only run and the sweep's steps. */
+    Report withPeer(Submits peerSubmits, List<Step> steps) {
+        return new Report(run, throughput, http, httpStatuses, httpStatusesWholeRun, submitToNotified, submitToAudited,
+            reconciliation, kafkaRecords, resources, ceiling, profiles, submits, peerSubmits, steps, goals);
+    }
+
+    /** The same report with the goals filled in from what it measured. */
+    Report withGoals(List<Goal> measured) {
+        return new Report(run, throughput, http, httpStatuses, httpStatusesWholeRun, submitToNotified, submitToAudited,
+            reconciliation, kafkaRecords, resources, ceiling, profiles, submits, peer, sweep, measured);
+    }
+
+    /** One of issue 14's goals: what it asks, and what this run measured ("not measured" if it did not). */
+    record Goal(String goal, String target, String measured) {
+    }
 
     /** How the run was set up. */
     record Run(String startedAt, String mode, double windowSeconds, double warmupSeconds, String load, int concurrency,
             double handoverShare, double consentShare, boolean profiled, int cores, long memoryMb, String java,
-            String serviceJvmOptions, double settleSeconds, Map<String, String> postgresSettings) {
+            String serviceJvmOptions, double settleSeconds, Map<String, String> postgresSettings,
+            double platformReadySeconds, double idleMemoryMb, double loadMemoryMb) {
     }
 
     /** Sustained rates over the measured window. */
@@ -44,6 +62,21 @@ record Report(Run run, Throughput throughput, Map<String, Latency> http, Map<Str
         private static double ms(long micros) {
             return Math.round(micros / 10.0) / 100.0;
         }
+    }
+
+    /**
+     * A submit-only run as the driver saw it: rates over the measured window, HTTP latency and end to end (request
+     * start, open loop its scheduled start, to the event consumed from Kafka) in ms; accepted and lost over the whole
+     * run (lost = accepted, never consumed within the drain); refusals with and without Retry-After.
+     */
+    record Submits(String system, String load, String postgres, double windowSeconds, double offeredPerSecond,
+            double acceptedPerSecond, double deliveredPerSecond, Latency http, Latency endToEnd,
+            Map<String, Long> statuses, long acceptedInWindow, long acceptedInRun, long lost, long duplicates,
+            long notSent, long refused429, long refused503, long refusedWithoutRetryAfter) {
+    }
+
+    /** One offered rate of the latency curve, Nexus and (if compared) the peer. */
+    record Step(double offeredPerSecond, Submits nexus, Submits peer) {
     }
 
     /** Records written to a topic during the run, against the outbox rows that should have produced them. */
@@ -70,6 +103,7 @@ record Report(Run run, Throughput throughput, Map<String, Latency> http, Map<Str
         JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
         Files.writeString(dir.resolve("benchmark-report.json"), json.writeValueAsString(this));
         Files.writeString(dir.resolve("benchmark-report.md"), ReportText.markdown(this));
+        LatencyCurve.write(sweep, dir);
     }
 
     static String f(double value) {

@@ -88,7 +88,7 @@ final class ResourceWindow {
 
     private Map<String, List<Long>> pids() {
         Map<String, Predicate<ProcessProbe.Proc>> groups = new LinkedHashMap<>(platform.processes());
-        Map<String, List<Long>> pids = new LinkedHashMap<>(ProcessProbe.find(groups));
+        Map<String, List<Long>> pids = new LinkedHashMap<>(ProcessProbe.find(groups, platform.instances()));
         pids.put(POSTGRES, ProcessProbe.postgres(platform.postmaster()));
         pids.put(LAUNCHER, List.of(ProcessHandle.current().pid()));
         return pids;
@@ -137,6 +137,23 @@ final class ResourceWindow {
                 sum.peakRssKb() / 1024.0, sum.pssKb() / 1024.0));
         });
         return uses;
+    }
+
+    /**
+     * The platform's memory now, in MB: PSS (shared pages counted once) summed over its processes. The Kafka broker
+     * runs inside the benchmark's own JVM beside the load generator, so it is not in this figure.
+     */
+    double platformMemoryMbNow() {
+        Map<String, List<Long>> pids = pids();
+        pids.remove(LAUNCHER);
+        return pids.values().stream().mapToLong(list -> ProcessProbe.sample(list).pssKb()).sum() / 1024.0;
+    }
+
+    /** The same at the measured window's end. */
+    double platformMemoryMbAtClose() {
+        Map<String, Report.ProcessUse> processes = new LinkedHashMap<>(processes());
+        processes.remove(LAUNCHER);
+        return processes.values().stream().mapToDouble(Report.ProcessUse::pssMb).sum();
     }
 
     double machineCpuPercent() {

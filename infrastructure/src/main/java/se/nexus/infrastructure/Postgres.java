@@ -25,6 +25,15 @@ public final class Postgres implements AutoCloseable {
 
 	/** Starts PostgreSQL; a null dataDir means temporary data removed on stop, port 0 a free port. */
 	public static Postgres start(Path dataDirOrNull, int port) {
+		return start(dataDirOrNull, port, false);
+	}
+
+	/**
+	 * Starts PostgreSQL, durable or not. The embedded server's defaults turn fsync and synchronous_commit off,
+	 * which is fine for tests and the local stack; durable turns both back on, as a production server runs, so
+	 * that a benchmark pays for every commit what production would.
+	 */
+	public static Postgres start(Path dataDirOrNull, int port, boolean durable) {
 		try {
 			Path logFile = logFile(dataDirOrNull);
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -32,6 +41,9 @@ public final class Postgres implements AutoCloseable {
 				.setRegisterShutdownHook(false)
 				.setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
 				.setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+			if (durable) {
+				builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+			}
 			if (dataDirOrNull != null) {
 				Files.createDirectories(dataDirOrNull);
 				builder.setDataDirectory(dataDirOrNull.toAbsolutePath()).setCleanDataDirectory(false);

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -56,6 +58,9 @@ public final class LocalPlatform implements AutoCloseable {
 
 	private final Map<String, RunningService> services = new LinkedHashMap<>();
 
+	/** Instances beyond the first, started on request (e.g. by the benchmark), by service. */
+	private final Map<String, List<RunningService>> moreInstances = new ConcurrentHashMap<>();
+
 	private boolean closed;
 
 	private LocalPlatform(Options options, Consumer<String> progress) {
@@ -86,8 +91,9 @@ public final class LocalPlatform implements AutoCloseable {
 
 	private void startInfrastructure() {
 		createDirectories(options.dataDir().resolve("logs"));
-		postgres = Postgres.start(options.dataDir().resolve("postgres"), options.postgresPort());
-		report("PostgreSQL ready on port " + postgres.port());
+		postgres = Postgres.start(options.dataDir().resolve("postgres"), options.postgresPort(), options.durablePostgres());
+		report("PostgreSQL ready on port " + postgres.port()
+				+ (options.durablePostgres() ? " (fsync and synchronous_commit on)" : ""));
 		mail = MailServer.start(options.smtpPort(), options.imapPort());
 		report("Mail server ready: SMTP " + mail.smtpPort() + ", IMAP " + mail.imapPort());
 		CompletableFuture<KafkaBroker> startingKafka = CompletableFuture
@@ -135,6 +141,40 @@ public final class LocalPlatform implements AutoCloseable {
 			}));
 		}
 		ready.forEach(LocalPlatform::join);
+	}
+
+	/**
+	 * Starts one more instance of an API service on a free port, against the same PostgreSQL, Kafka and registry
+	 * (and so in the same consumer groups), and returns its URL once it is ready. Meant for after start: the first
+	 * instance has migrated the database and written any development keys the others share.
+	 */
+	public String startInstance(String service) {
+		if (!API_SERVICES.contains(requireService(service))) {
+			throw new IllegalArgumentException("Only API services run as several instances, not " + service);
+		}
+		List<RunningService> instances = moreInstances.computeIfAbsent(service, s -> new CopyOnWriteArrayList<>());
+		RunningService instance;
+		synchronized (instances) {
+			String name = service + "-" + (instances.size() + 2);
+			int port = Readiness.orFree(0);
+			instance = new RunningService(name, port, ChildProcess.start(name, command(options.serviceJar(service)),
+					environment(service, port), options.projectRoot(), options.dataDir().resolve("logs").resolve(name + ".log")));
+			instances.add(instance);
+		}
+		instance.awaitReady(options.readinessTimeout());
+		report(instance.name() + " ready at " + instance.url());
+		return instance.url();
+	}
+
+	/** The base URLs of every running instance of a service, the first one first. */
+	public List<String> serviceUrls(String service) {
+		List<String> urls = new ArrayList<>(List.of(serviceUrl(service)));
+		moreInstances.getOrDefault(service, List.of()).forEach(instance -> urls.add(instance.url()));
+		return urls;
+	}
+
+	private Stream<RunningService> allInstances() {
+		return Stream.concat(services.values().stream(), moreInstances.values().stream().flatMap(List::stream));
 	}
 
 	private List<String> command(Path jar) {
@@ -253,9 +293,7 @@ public final class LocalPlatform implements AutoCloseable {
 	/** The services whose process has exited, with their exit codes. */
 	public Map<String, Integer> exitedServices() {
 		Map<String, Integer> exited = new LinkedHashMap<>();
-		services.values()
-			.stream()
-			.filter(service -> !service.process().isAlive())
+		allInstances().filter(service -> !service.process().isAlive())
 			.forEach(service -> exited.put(service.name(), service.process().exitValue()));
 		return exited;
 	}
@@ -268,7 +306,7 @@ public final class LocalPlatform implements AutoCloseable {
 		}
 		closed = true;
 		ShutdownHooks.unregister(this);
-		services.values().stream().map(service -> CompletableFuture.runAsync(service.process()::close)).toList()
+		allInstances().map(service -> CompletableFuture.runAsync(service.process()::close)).toList()
 			.forEach(CompletableFuture::join);
 		quietly(identityProvider, service -> service.process().close());
 		quietly(registry, SchemaRegistry::stop);
@@ -352,10 +390,12 @@ public final class LocalPlatform implements AutoCloseable {
 	 * @param version the project version in the jar names
 	 * @param services the services to run (a subset of {@link #SERVICES}, e.g. none to run only infrastructure)
 	 * @param servicePorts the HTTP port of each service
+	 * @param durablePostgres PostgreSQL with fsync and synchronous_commit on (the embedded default is both off)
 	 */
 	public record Options(Path projectRoot, Path dataDir, String version, int postgresPort, int kafkaPort,
 			int registryPort, int identityProviderPort, List<String> services, Map<String, Integer> servicePorts,
-			Duration readinessTimeout, List<String> serviceJvmOptions, int smtpPort, int imapPort) {
+			Duration readinessTimeout, List<String> serviceJvmOptions, int smtpPort, int imapPort,
+			boolean durablePostgres) {
 
 		public static final String DEFAULT_VERSION = "0.1.0-SNAPSHOT";
 
@@ -374,7 +414,7 @@ public final class LocalPlatform implements AutoCloseable {
 		public static Options defaults(Path projectRoot, Path dataDir) {
 			return new Options(projectRoot, dataDir, DEFAULT_VERSION, 15432, 19092, 18081, 8090, SERVICES,
 					Map.of("referral-service", 8081, "notification-service", 8082, "audit-service", 8083, CONSOLE, 8080),
-					Duration.ofSeconds(120), List.of("-XX:TieredStopAtLevel=1", "-Xmx512m"), 3025, 3143);
+					Duration.ofSeconds(120), List.of("-XX:TieredStopAtLevel=1", "-Xmx512m"), 3025, 3143, false);
 		}
 
 		/** Free ports everywhere, for tests. */
@@ -385,38 +425,45 @@ public final class LocalPlatform implements AutoCloseable {
 
 		public Options withPorts(int postgres, int kafka, int registry, int identityProvider) {
 			return new Options(projectRoot, dataDir, version, postgres, kafka, registry, identityProvider, services,
-					servicePorts, readinessTimeout, serviceJvmOptions, smtpPort, imapPort);
+					servicePorts, readinessTimeout, serviceJvmOptions, smtpPort, imapPort, durablePostgres);
 		}
 
 		/** The mail server's SMTP and IMAP ports (0 = a free one). */
 		public Options withMailPorts(int smtp, int imap) {
 			return new Options(projectRoot, dataDir, version, postgresPort, kafkaPort, registryPort, identityProviderPort,
-					services, servicePorts, readinessTimeout, serviceJvmOptions, smtp, imap);
+					services, servicePorts, readinessTimeout, serviceJvmOptions, smtp, imap, durablePostgres);
 		}
 
 		public Options withServicePorts(Map<String, Integer> ports) {
 			return new Options(projectRoot, dataDir, version, postgresPort, kafkaPort, registryPort, identityProviderPort,
-					services, ports, readinessTimeout, serviceJvmOptions, smtpPort, imapPort);
+					services, ports, readinessTimeout, serviceJvmOptions, smtpPort, imapPort, durablePostgres);
 		}
 
 		public Options withServices(List<String> only) {
 			return new Options(projectRoot, dataDir, version, postgresPort, kafkaPort, registryPort, identityProviderPort,
-					only, servicePorts, readinessTimeout, serviceJvmOptions, smtpPort, imapPort);
+					only, servicePorts, readinessTimeout, serviceJvmOptions, smtpPort, imapPort, durablePostgres);
 		}
 
 		public Options withVersion(String projectVersion) {
 			return new Options(projectRoot, dataDir, projectVersion, postgresPort, kafkaPort, registryPort,
-					identityProviderPort, services, servicePorts, readinessTimeout, serviceJvmOptions, smtpPort, imapPort);
+					identityProviderPort, services, servicePorts, readinessTimeout, serviceJvmOptions, smtpPort, imapPort,
+					durablePostgres);
 		}
 
 		public Options withReadinessTimeout(Duration timeout) {
 			return new Options(projectRoot, dataDir, version, postgresPort, kafkaPort, registryPort, identityProviderPort,
-					services, servicePorts, timeout, serviceJvmOptions, smtpPort, imapPort);
+					services, servicePorts, timeout, serviceJvmOptions, smtpPort, imapPort, durablePostgres);
 		}
 
 		public Options withServiceJvmOptions(List<String> jvmOptions) {
 			return new Options(projectRoot, dataDir, version, postgresPort, kafkaPort, registryPort, identityProviderPort,
-					services, servicePorts, readinessTimeout, jvmOptions, smtpPort, imapPort);
+					services, servicePorts, readinessTimeout, jvmOptions, smtpPort, imapPort, durablePostgres);
+		}
+
+		/** PostgreSQL with fsync and synchronous_commit on, as production runs it; the local stack leaves both off. */
+		public Options withDurablePostgres(boolean durable) {
+			return new Options(projectRoot, dataDir, version, postgresPort, kafkaPort, registryPort, identityProviderPort,
+					services, servicePorts, readinessTimeout, serviceJvmOptions, smtpPort, imapPort, durable);
 		}
 
 		/** Where the identity provider's executable jar is expected, beside the services'. */
