@@ -5,6 +5,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import se.nexus.support.locks.AdvisoryLocks;
+
 /**
  * Tuning of the outbox relay.
  *
@@ -32,7 +34,7 @@ public record OutboxProperties(
         @DefaultValue("10s") Duration sessionTimeout) {
 
     /** Partition lock keys leave room for this many partitions. */
-    static final int MAX_PARTITIONS = 4096;
+    static final int MAX_PARTITIONS = AdvisoryLocks.MAX_PARTITIONS;
 
     public OutboxProperties {
         if (partitions < 1 || partitions > MAX_PARTITIONS) {

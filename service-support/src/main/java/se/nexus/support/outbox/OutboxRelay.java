@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import se.nexus.support.locks.AdvisoryLocks;
+
 /**
  * Publishes outbox rows to Kafka in batches, in insertion order per message key, and marks them published; the relays
  * of all instances of a service share the work by key partition.
@@ -50,7 +52,7 @@ public class OutboxRelay implements SmartLifecycle {
      * a test: {@code pg_advisory_lock}) holds every relay of the database back without failing them: it gets the lock
      * once the batches in flight are done, and the relays publish again once it is released.
      */
-    public static final long RELAY_LOCK = 0x4E58_5553_0001L;
+    public static final long RELAY_LOCK = AdvisoryLocks.RELAY;
 
     private final DataSource sessions;
     private final KafkaTemplate<String, Object> kafka;

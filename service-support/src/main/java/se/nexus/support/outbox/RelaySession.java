@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
+import se.nexus.support.locks.AdvisoryLocks;
 
 /**
  * One relay's own database session: the key partitions it owns are session-level advisory locks of this session, and
@@ -30,9 +31,9 @@ final class RelaySession implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RelaySession.class);
     /** Held shared by every running relay of the database, so that each can count them. */
-    static final long MEMBERS_LOCK = 0x4E58_5553_0002L;
+    static final long MEMBERS_LOCK = AdvisoryLocks.RELAY_MEMBERS;
     /** The lock of partition {@code p} is {@code PARTITION_LOCKS + p}. */
-    static final long PARTITION_LOCKS = 0x4E58_5553_1000L;
+    static final long PARTITION_LOCKS = AdvisoryLocks.RELAY_PARTITIONS;
 
     private final Connection connection;
     private final JdbcClient jdbc;

@@ -17,6 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import se.nexus.support.locks.AdvisoryLocks;
+
 /**
  * Deletes the records whose retention period has ended, policy by policy, in batches of
  * {@code nexus.retention.batch-size}, each its own transaction, until none is left; then publishes one
@@ -31,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class RetentionJob {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
-    private static final long RUN_LOCK = 0x4E58_5553_0002L;
+    private static final long RUN_LOCK = AdvisoryLocks.RETENTION_RUN;
 
     private final List<RetentionPolicy> policies;
     private final RetentionLedger ledger;
