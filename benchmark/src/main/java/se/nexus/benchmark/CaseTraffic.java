@@ -1,5 +1,8 @@
 package se.nexus.benchmark;
 
+import static se.nexus.benchmark.Threads.daemon;
+import static se.nexus.benchmark.Threads.sleepUntil;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,6 +38,7 @@ import java.util.regex.Pattern;
 final class CaseTraffic {
 
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+    private static final Pattern PROBLEM_TYPE = Pattern.compile("\"type\"\\s*:\\s*\"[^\"]*/([a-z-]+)\"");
     private static final List<String> URGENCIES = List.of("IMMEDIATE", "URGENT", "ROUTINE");
     private static final List<String> CONCERNS = List.of("THREATS", "VIOLENCE", "RESTRICTED_FREEDOM",
         "FORCED_MARRIAGE", "HONOUR_NORMS", "CHILD_AT_RISK");
@@ -238,7 +242,7 @@ final class CaseTraffic {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             long end = System.nanoTime();
-            stats.record(endpoint, String.valueOf(response.statusCode()), start, end, counted);
+            stats.record(endpoint, outcome(response), start, end, counted);
             if (counted) {
                 requestsInWindow.increment();
             }
@@ -259,27 +263,19 @@ final class CaseTraffic {
         }
     }
 
+    /** The status, and for a refusal the problem's type ({@code 503 audit-behind}), so that the report says why. */
+    private static String outcome(HttpResponse<String> response) {
+        if (response.statusCode() < 400) {
+            return String.valueOf(response.statusCode());
+        }
+        Matcher type = PROBLEM_TYPE.matcher(response.body());
+        return response.statusCode() + (type.find() ? " " + type.group(1) : "");
+    }
+
     private boolean inWindow(long nanos) {
         return nanos >= windowStart && nanos < windowEnd;
     }
 
-    private static void sleepUntil(long nanoTime) {
-        long remaining;
-        while ((remaining = nanoTime - System.nanoTime()) > 0) {
-            try {
-                TimeUnit.NANOSECONDS.sleep(Math.min(remaining, 50_000_000L));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    private static Thread daemon(Runnable runnable, String name) {
-        Thread thread = new Thread(runnable, name);
-        thread.setDaemon(true);
-        return thread;
-    }
 
     /** A step answered otherwise than expected; the case stops there (the answer is already counted). */
     private static final class CaseAborted extends RuntimeException {

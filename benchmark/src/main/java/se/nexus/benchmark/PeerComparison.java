@@ -17,6 +17,12 @@ final class PeerComparison {
     /** Each rate of the curve waits this long at most for its events, so that an overloaded system ends the step. */
     private static final Duration STEP_DRAIN = Duration.ofSeconds(10);
 
+    /**
+     * Before each rate of the curve the peer's backlog (Modulith's incomplete publications) is let drain this long at
+     * most: it queues what it cannot publish, and a step that began behind would be measured on the last one's events.
+     */
+    private static final Duration SETTLE = Duration.ofMinutes(4);
+
     private PeerComparison() {
     }
 
@@ -36,8 +42,9 @@ final class PeerComparison {
             }
             List<Report.Step> steps = new ArrayList<>();
             for (Report.Step step : nexus.sweep()) {
-                System.out.printf("Latency curve, peer: %s submits/s for %d s ...%n", Report.f(step.offeredPerSecond()),
-                    options.sweepStep().toSeconds());
+                Duration settled = peer.awaitSettled(SETTLE);
+                System.out.printf("Latency curve, peer: %s submits/s for %d s (its backlog drained in %d s) ...%n",
+                    Report.f(step.offeredPerSecond()), options.sweepStep().toSeconds(), settled.toSeconds());
                 steps.add(new Report.Step(step.offeredPerSecond(), step.nexus(),
                     step(target, options, step.offeredPerSecond(), postgres)));
             }

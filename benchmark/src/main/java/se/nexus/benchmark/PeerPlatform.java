@@ -116,6 +116,30 @@ final class PeerPlatform implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits, at most {@code max}, until Modulith has completed every publication, so that the backlog one load left is
+     * not measured as the next one's; returns how long that took.
+     */
+    Duration awaitSettled(Duration max) throws InterruptedException {
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < max.toNanos() && incompletePublications() > 0) {
+            Thread.sleep(1000);
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    private long incompletePublications() {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                    "SELECT count(*) FROM event_publication WHERE completion_date IS NULL")) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            return 0;
+        }
+    }
+
     /** Stops the launcher (app, broker, PostgreSQL in its own bounded steps), and PostgreSQL if it outlived it. */
     @Override
     public void close() {

@@ -183,8 +183,8 @@ final class ReportText {
         }
         md.append("\n## Latency curve (submits only, open loop)\n\n![throughput and end-to-end latency against the "
             + "offered rate](" + LatencyCurve.FILE + ")\n\nEach rate after a short warm-up, Nexus first, then the peer "
-            + "(the same rates, after Nexus's platform has stopped). Latency from each submit's scheduled start; a "
-            + "system that falls behind carries its backlog into the next step.\n\n| offered/s | system | accepted/s | "
+            + "(the same rates, after Nexus's platform has stopped). Latency from each submit's scheduled start; the "
+            + "peer's backlog is let drain (up to 4 min) before each rate.\n\n| offered/s | system | accepted/s | "
             + "delivered/s | e2e p50 ms | e2e p99 ms | HTTP p99 ms | not consumed in drain | 429 | 503 | not sent |\n"
             + "|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Report.Step step : r.sweep()) {

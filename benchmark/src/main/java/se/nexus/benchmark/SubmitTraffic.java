@@ -1,5 +1,8 @@
 package se.nexus.benchmark;
 
+import static se.nexus.benchmark.Threads.daemon;
+import static se.nexus.benchmark.Threads.sleepUntil;
+
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -217,23 +220,5 @@ final class SubmitTraffic {
 
     private boolean inWindow(long nanos) {
         return nanos >= windowStart && nanos < windowEnd;
-    }
-
-    private static void sleepUntil(long nanoTime) {
-        long remaining;
-        while ((remaining = nanoTime - System.nanoTime()) > 0) {
-            try {
-                TimeUnit.NANOSECONDS.sleep(Math.min(remaining, 50_000_000L));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    private static Thread daemon(Runnable runnable, String name) {
-        Thread thread = new Thread(runnable, name);
-        thread.setDaemon(true);
-        return thread;
     }
 }

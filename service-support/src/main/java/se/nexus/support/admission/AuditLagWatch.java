@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -19,7 +17,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Whether the audit service is further behind than {@code max-lag} on the events this service publishes, measured
@@ -32,24 +29,22 @@ import org.springframework.context.SmartLifecycle;
  * nothing shows that disclosures are still being recorded (docs/architecture.md, admission control); a shorter
  * silence keeps the last measure.
  */
-class AuditLagWatch implements BooleanSupplier, SmartLifecycle {
+class AuditLagWatch extends PeriodicMeasure implements BooleanSupplier {
 
     private static final Logger log = LoggerFactory.getLogger(AuditLagWatch.class);
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(5);
 
     private final Admin admin;
     private final AdmissionProperties.Audit audit;
-    private final Duration interval;
     private final Clock clock;
     private volatile boolean behind;
     private volatile long measuredAt;
     private volatile Set<TopicPartition> partitions = Set.of();
-    private volatile ScheduledExecutorService timer;
 
     AuditLagWatch(Admin admin, AdmissionProperties.Audit audit, Duration interval, Clock clock) {
+        super("audit-lag-watch", interval);
         this.admin = admin;
         this.audit = audit;
-        this.interval = interval;
         this.clock = clock;
         this.measuredAt = clock.millis();
     }
@@ -60,6 +55,7 @@ class AuditLagWatch implements BooleanSupplier, SmartLifecycle {
         return behind;
     }
 
+    @Override
     void measure() {
         try {
             behind = measureBehind();
@@ -128,28 +124,8 @@ class AuditLagWatch implements BooleanSupplier, SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "audit-lag-watch");
-            thread.setDaemon(true);
-            return thread;
-        });
-        started.scheduleWithFixedDelay(this::measure, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-        timer = started;
-    }
-
-    @Override
     public void stop() {
-        ScheduledExecutorService current = timer;
-        if (current != null) {
-            current.shutdownNow();
-            timer = null;
-        }
+        super.stop();
         admin.close(Duration.ofSeconds(1));
-    }
-
-    @Override
-    public boolean isRunning() {
-        return timer != null;
     }
 }

@@ -21,15 +21,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class Outbox {
 
     private static final String INSERT = """
-            INSERT INTO outbox (topic, message_key, event_id, event_type, payload)
-            VALUES (?, ?, ?, ?, ?)""";
+            INSERT INTO outbox (topic, message_key, event_id, event_type, payload, traceparent)
+            VALUES (?, ?, ?, ?, ?, ?)""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
+    private final EventTrace trace;
 
-    Outbox(JdbcClient jdbc, JdbcTemplate batches) {
+    Outbox(JdbcClient jdbc, JdbcTemplate batches, EventTrace trace) {
         this.jdbc = jdbc;
         this.batches = batches;
+        this.trace = trace;
     }
 
     /** One event to append with others. */
@@ -42,12 +44,14 @@ public class Outbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void appendAll(List<Message> messages) {
+        String traceparent = trace.current();
         batches.batchUpdate(INSERT, messages, messages.size(), (statement, message) -> {
             statement.setString(1, message.topic());
             statement.setString(2, message.key());
             statement.setObject(3, message.eventId());
             statement.setString(4, message.event().getSchema().getFullName());
             statement.setBytes(5, encode(message.event()));
+            statement.setString(6, traceparent);
         });
     }
 
@@ -58,13 +62,14 @@ public class Outbox {
     @Transactional(propagation = Propagation.MANDATORY)
     public void append(String topic, String key, UUID eventId, SpecificRecord event) {
         jdbc.sql("""
-                INSERT INTO outbox (topic, message_key, event_id, event_type, payload)
-                VALUES (:topic, :key, :eventId, :eventType, :payload)""")
+                INSERT INTO outbox (topic, message_key, event_id, event_type, payload, traceparent)
+                VALUES (:topic, :key, :eventId, :eventType, :payload, :traceparent)""")
             .param("topic", topic)
             .param("key", key)
             .param("eventId", eventId)
             .param("eventType", event.getSchema().getFullName())
             .param("payload", encode(event))
+            .param("traceparent", trace.current())
             .update();
     }
 

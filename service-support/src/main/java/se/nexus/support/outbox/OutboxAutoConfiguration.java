@@ -3,7 +3,10 @@ package se.nexus.support.outbox;
 import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.postgresql.Driver;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,9 +23,15 @@ import org.springframework.kafka.core.KafkaTemplate;
 @EnableConfigurationProperties(OutboxProperties.class)
 public class OutboxAutoConfiguration {
 
+    /** The trace context from the writing request or record to the send, where tracing is on. */
     @Bean
-    Outbox outbox(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
-        return new Outbox(jdbc, jdbcTemplate);
+    EventTrace eventTrace(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new EventTrace(tracer.getIfAvailable(), propagator.getIfAvailable());
+    }
+
+    @Bean
+    Outbox outbox(JdbcClient jdbc, JdbcTemplate jdbcTemplate, EventTrace trace) {
+        return new Outbox(jdbc, jdbcTemplate, trace);
     }
 
     @Bean
@@ -32,9 +41,10 @@ public class OutboxAutoConfiguration {
 
     @Bean
     @SuppressWarnings("unchecked")
-    OutboxRelay outboxRelay(JdbcConnectionDetails database, KafkaTemplate<?, ?> kafka, OutboxProperties properties) {
+    OutboxRelay outboxRelay(JdbcConnectionDetails database, KafkaTemplate<?, ?> kafka, OutboxProperties properties,
+            EventTrace trace) {
         // Boot's template is declared with wildcards; keys here are strings and values Avro records.
-        return new OutboxRelay(relaySessions(database), (KafkaTemplate<String, Object>) kafka, properties);
+        return new OutboxRelay(relaySessions(database), (KafkaTemplate<String, Object>) kafka, properties, trace);
     }
 
     /**

@@ -60,9 +60,16 @@ public class OutboxRelay implements SmartLifecycle {
     private final Map<String, SpecificDatumReader<SpecificRecord>> readers = new ConcurrentHashMap<>();
     private volatile Set<Integer> partitions = Set.of();
     private volatile Thread worker;
+    private final EventTrace trace;
 
     /** The {@code sessions} must open a connection of its own for each relay session, never a pooled one. */
     OutboxRelay(DataSource sessions, KafkaTemplate<String, Object> kafka, OutboxProperties properties) {
+        this(sessions, kafka, properties, EventTrace.off());
+    }
+
+    OutboxRelay(DataSource sessions, KafkaTemplate<String, Object> kafka, OutboxProperties properties,
+            EventTrace trace) {
+        this.trace = trace;
         this.sessions = sessions;
         this.kafka = kafka;
         this.properties = properties;
@@ -100,7 +107,7 @@ public class OutboxRelay implements SmartLifecycle {
     private List<OutboxRow> unpublished(RelaySession session) {
         if (session.holdsAll()) {
             return session.jdbc().sql("""
-                    SELECT id, topic, message_key, event_type, payload FROM outbox
+                    SELECT id, topic, message_key, event_type, payload, traceparent FROM outbox
                     WHERE published_at IS NULL ORDER BY id LIMIT ?""")
                 .param(properties.batchSize())
                 .query(OutboxRow.class)
@@ -108,7 +115,7 @@ public class OutboxRelay implements SmartLifecycle {
         }
         // The key's partition: its hash without the sign bit, modulo the number of partitions.
         return session.jdbc().sql("""
-                SELECT id, topic, message_key, event_type, payload FROM outbox
+                SELECT id, topic, message_key, event_type, payload, traceparent FROM outbox
                 WHERE published_at IS NULL AND (hashtext(message_key) & 2147483647) % ? = ANY(?)
                 ORDER BY id LIMIT ?""")
             .params(properties.partitions(), session.heldPartitions(), properties.batchSize())
@@ -119,7 +126,8 @@ public class OutboxRelay implements SmartLifecycle {
     private void sendAll(List<OutboxRow> rows) {
         List<CompletableFuture<?>> sends = new ArrayList<>(rows.size());
         for (OutboxRow row : rows) {
-            sends.add(kafka.send(row.topic(), row.messageKey(), decode(row)));
+            sends.add(trace.within(row.traceparent(), row.topic(),
+                () -> kafka.send(row.topic(), row.messageKey(), decode(row))));
         }
         try {
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
@@ -238,6 +246,6 @@ public class OutboxRelay implements SmartLifecycle {
         return worker != null;
     }
 
-    record OutboxRow(long id, String topic, String messageKey, String eventType, byte[] payload) {
+    record OutboxRow(long id, String topic, String messageKey, String eventType, byte[] payload, String traceparent) {
     }
 }
