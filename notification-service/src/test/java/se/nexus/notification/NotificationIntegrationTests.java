@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -24,6 +26,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import se.nexus.events.referral.ReferralSubmitted;
@@ -40,6 +43,8 @@ class NotificationIntegrationTests {
 
     @LocalServerPort
     int port;
+    @Autowired
+    MeterRegistry meters;
     final ApiClient api = new ApiClient();
 
     @Test
@@ -93,6 +98,7 @@ class NotificationIntegrationTests {
     @Test
     void anUnreadableMessageGoesToTheDeadLetterTopicAndTheNextIsProcessed() throws Exception {
         String key = UUID.randomUUID().toString();
+        double deadLettered = deadLettered();
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 SharedInfrastructure.get().kafkaBootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(Topics.REFERRALS, key, new byte[] { 0, 0, 0, 0x7f, 1, 2 })).get();
@@ -103,6 +109,13 @@ class NotificationIntegrationTests {
         await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters(Topics.deadLetterTopicOf(Topics.REFERRALS), key).size() == 1);
         ConsumerRecord<String, byte[]> dead = deadLetters(Topics.deadLetterTopicOf(Topics.REFERRALS), key).get(0);
         assertThat(dead.headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
+        await("operators see it in the dead-letter meter").atMost(Duration.ofSeconds(10))
+            .until(() -> deadLettered() >= deadLettered + 1);
+    }
+
+    private double deadLettered() {
+        Counter counter = meters.find("nexus.kafka.dead.letters").tag("topic", Topics.REFERRALS).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test
