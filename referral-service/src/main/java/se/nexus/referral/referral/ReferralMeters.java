@@ -13,6 +13,14 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 class ReferralMeters {
 
+    /** SUBMITTED, CONSENT_REVOKED, ...: each event type's name as the API writes codes, worked out once per type. */
+    private static final ClassValue<String> TRANSITIONS = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            return type.getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+        }
+    };
+
     private final MeterRegistry meters;
 
     ReferralMeters(MeterRegistry meters) {
@@ -21,12 +29,7 @@ class ReferralMeters {
 
     @TransactionalEventListener
     void on(ReferralEvent event) {
-        meters.counter("nexus.referrals.transitions", "transition", transitionOf(event), "status",
+        meters.counter("nexus.referrals.transitions", "transition", TRANSITIONS.get(event.getClass()), "status",
             event.referral().status().name(), "urgency", event.referral().urgency().name()).increment();
-    }
-
-    /** SUBMITTED, CONSENT_REVOKED, ...: the event's name as the API's codes are written. */
-    static String transitionOf(ReferralEvent event) {
-        return event.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
     }
 }
