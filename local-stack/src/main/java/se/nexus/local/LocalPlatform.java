@@ -185,6 +185,12 @@ public final class LocalPlatform implements AutoCloseable {
 	}
 
 	private Map<String, String> environment(String service, int port) {
+		Map<String, String> environment = baseEnvironment(service, port);
+		environment.putAll(options.serviceEnvironment().getOrDefault(service, Map.of()));
+		return environment;
+	}
+
+	private Map<String, String> baseEnvironment(String service, int port) {
 		if (service.equals(CONSOLE)) {
 			return consoleEnvironment(port);
 		}
@@ -391,11 +397,12 @@ public final class LocalPlatform implements AutoCloseable {
 	 * @param services the services to run (a subset of {@link #SERVICES}, e.g. none to run only infrastructure)
 	 * @param servicePorts the HTTP port of each service
 	 * @param durablePostgres PostgreSQL with fsync and synchronous_commit on (the embedded default is both off)
+	 * @param serviceEnvironment more environment variables for a service's processes, by service
 	 */
 	public record Options(Path projectRoot, Path dataDir, String version, int postgresPort, int kafkaPort,
 			int registryPort, int identityProviderPort, List<String> services, Map<String, Integer> servicePorts,
 			Duration readinessTimeout, List<String> serviceJvmOptions, int smtpPort, int imapPort,
-			boolean durablePostgres) {
+			boolean durablePostgres, Map<String, Map<String, String>> serviceEnvironment) {
 
 		public static final String DEFAULT_VERSION = "0.1.0-SNAPSHOT";
 
@@ -405,6 +412,7 @@ public final class LocalPlatform implements AutoCloseable {
 			services = List.copyOf(services);
 			servicePorts = Map.copyOf(servicePorts);
 			serviceJvmOptions = List.copyOf(serviceJvmOptions);
+			serviceEnvironment = Map.copyOf(serviceEnvironment);
 		}
 
 		/**
@@ -414,7 +422,7 @@ public final class LocalPlatform implements AutoCloseable {
 		public static Options defaults(Path projectRoot, Path dataDir) {
 			return new Options(projectRoot, dataDir, DEFAULT_VERSION, 15432, 19092, 18081, 8090, SERVICES,
 					Map.of("referral-service", 8081, "notification-service", 8082, "audit-service", 8083, CONSOLE, 8080),
-					Duration.ofSeconds(120), List.of("-XX:TieredStopAtLevel=1", "-Xmx512m"), 3025, 3143, false);
+					Duration.ofSeconds(120), List.of("-XX:TieredStopAtLevel=1", "-Xmx512m"), 3025, 3143, false, Map.of());
 		}
 
 		/** Free ports everywhere, for tests. */
@@ -425,45 +433,57 @@ public final class LocalPlatform implements AutoCloseable {
 
 		public Options withPorts(int postgres, int kafka, int registry, int identityProvider) {
 			return new Options(projectRoot, dataDir, version, postgres, kafka, registry, identityProvider, services,
-					servicePorts, readinessTimeout, serviceJvmOptions, smtpPort, imapPort, durablePostgres);
+					servicePorts, readinessTimeout, serviceJvmOptions, smtpPort, imapPort, durablePostgres, serviceEnvironment);
 		}
 
 		/** The mail server's SMTP and IMAP ports (0 = a free one). */
 		public Options withMailPorts(int smtp, int imap) {
 			return new Options(projectRoot, dataDir, version, postgresPort, kafkaPort, registryPort, identityProviderPort,
-					services, servicePorts, readinessTimeout, serviceJvmOptions, smtp, imap, durablePostgres);
+					services, servicePorts, readinessTimeout, serviceJvmOptions, smtp, imap, durablePostgres, serviceEnvironment);
 		}
 
 		public Options withServicePorts(Map<String, Integer> ports) {
 			return new Options(projectRoot, dataDir, version, postgresPort, kafkaPort, registryPort, identityProviderPort,
-					services, ports, readinessTimeout, serviceJvmOptions, smtpPort, imapPort, durablePostgres);
+					services, ports, readinessTimeout, serviceJvmOptions, smtpPort, imapPort, durablePostgres, serviceEnvironment);
 		}
 
 		public Options withServices(List<String> only) {
 			return new Options(projectRoot, dataDir, version, postgresPort, kafkaPort, registryPort, identityProviderPort,
-					only, servicePorts, readinessTimeout, serviceJvmOptions, smtpPort, imapPort, durablePostgres);
+					only, servicePorts, readinessTimeout, serviceJvmOptions, smtpPort, imapPort, durablePostgres, serviceEnvironment);
 		}
 
 		public Options withVersion(String projectVersion) {
 			return new Options(projectRoot, dataDir, projectVersion, postgresPort, kafkaPort, registryPort,
 					identityProviderPort, services, servicePorts, readinessTimeout, serviceJvmOptions, smtpPort, imapPort,
-					durablePostgres);
+					durablePostgres, serviceEnvironment);
 		}
 
 		public Options withReadinessTimeout(Duration timeout) {
 			return new Options(projectRoot, dataDir, version, postgresPort, kafkaPort, registryPort, identityProviderPort,
-					services, servicePorts, timeout, serviceJvmOptions, smtpPort, imapPort, durablePostgres);
+					services, servicePorts, timeout, serviceJvmOptions, smtpPort, imapPort, durablePostgres, serviceEnvironment);
 		}
 
 		public Options withServiceJvmOptions(List<String> jvmOptions) {
 			return new Options(projectRoot, dataDir, version, postgresPort, kafkaPort, registryPort, identityProviderPort,
-					services, servicePorts, readinessTimeout, jvmOptions, smtpPort, imapPort, durablePostgres);
+					services, servicePorts, readinessTimeout, jvmOptions, smtpPort, imapPort, durablePostgres, serviceEnvironment);
 		}
 
 		/** PostgreSQL with fsync and synchronous_commit on, as production runs it; the local stack leaves both off. */
 		public Options withDurablePostgres(boolean durable) {
 			return new Options(projectRoot, dataDir, version, postgresPort, kafkaPort, registryPort, identityProviderPort,
-					services, servicePorts, readinessTimeout, serviceJvmOptions, smtpPort, imapPort, durable);
+					services, servicePorts, readinessTimeout, serviceJvmOptions, smtpPort, imapPort, durable, serviceEnvironment);
+		}
+
+		/** More environment variables for one service's processes (every instance), beside those set already. */
+		public Options withServiceEnvironment(String service, Map<String, String> environment) {
+			Map<String, Map<String, String>> more = new LinkedHashMap<>(serviceEnvironment);
+			more.merge(service, Map.copyOf(environment), (before, added) -> {
+				Map<String, String> merged = new LinkedHashMap<>(before);
+				merged.putAll(added);
+				return Map.copyOf(merged);
+			});
+			return new Options(projectRoot, dataDir, version, postgresPort, kafkaPort, registryPort, identityProviderPort,
+					services, servicePorts, readinessTimeout, serviceJvmOptions, smtpPort, imapPort, durablePostgres, more);
 		}
 
 		/** Where the identity provider's executable jar is expected, beside the services'. */

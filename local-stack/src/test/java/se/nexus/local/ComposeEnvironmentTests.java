@@ -22,8 +22,9 @@ import org.yaml.snakeyaml.Yaml;
 class ComposeEnvironmentTests {
 
     static final Path ROOT = Path.of(System.getProperty("nexus.project.root", "..")).toAbsolutePath().normalize();
-    /** Structured JSON logs in containers, plain text elsewhere (logging.structured.format.console). */
-    static final Set<String> BOOT_SETTINGS = Set.of("LOGGING_STRUCTURED_FORMAT_CONSOLE");
+    /** Spring Boot's own settings: structured JSON logs in containers (plain text elsewhere), the collector for spans. */
+    static final Set<String> BOOT_SETTINGS = Set.of("LOGGING_STRUCTURED_FORMAT_CONSOLE",
+        "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT");
     static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(NEXUS_[A-Z_]+)(:?)");
 
     @Test

@@ -14,6 +14,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -38,13 +41,16 @@ class AuditListener {
     private final IngestProperties properties;
 
     private final Timer appendLag;
+    private final AppendSpans spans;
 
     AuditListener(AuditLog auditLog, AccessFollowUp followUp, TransactionTemplate transactions,
-            IngestProperties properties, MeterRegistry meters) {
+            IngestProperties properties, MeterRegistry meters, ObjectProvider<Tracer> tracer,
+            ObjectProvider<Propagator> propagator) {
         this.auditLog = auditLog;
         this.followUp = followUp;
         this.transactions = transactions;
         this.properties = properties;
+        this.spans = new AppendSpans(tracer.getIfAvailable(), propagator.getIfAvailable());
         this.appendLag = Timer.builder("nexus.audit.append.lag")
             .description("From an event's arrival in Kafka to its entry in the audit chain")
             .publishPercentileHistogram().register(meters);
@@ -59,6 +65,17 @@ class AuditListener {
 
     @KafkaListener(id = "audit-ingest", topicPattern = "#{__listener.topicPattern()}", batch = "true")
     void onEvents(List<ConsumerRecord<String, Object>> records) {
+        AppendSpans.Batch traced = spans.start(records);
+        try {
+            append(records);
+        } catch (RuntimeException | Error e) {
+            traced.end(e);
+            throw e;
+        }
+        traced.end(null);
+    }
+
+    private void append(List<ConsumerRecord<String, Object>> records) {
         List<NewEntry> entries = new ArrayList<>(records.size());
         for (int index = 0; index < records.size(); index++) {
             ConsumerRecord<String, Object> record = records.get(index);
