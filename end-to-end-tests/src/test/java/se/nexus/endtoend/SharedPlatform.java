@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import se.nexus.local.LocalPlatform;
 
@@ -15,6 +16,7 @@ final class SharedPlatform {
 
     private static LocalPlatform platform;
     private static Path data;
+    private static SpanCollector spans;
 
     private SharedPlatform() {
     }
@@ -28,11 +30,23 @@ final class SharedPlatform {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            platform = LocalPlatform.start(LocalPlatform.Options.onFreePorts(root, data)
-                .withVersion(System.getProperty("nexus.version", LocalPlatform.Options.DEFAULT_VERSION)),
-                System.out::println);
+            spans = SpanCollector.start();
+            LocalPlatform.Options options = LocalPlatform.Options.onFreePorts(root, data)
+                .withVersion(System.getProperty("nexus.version", LocalPlatform.Options.DEFAULT_VERSION));
+            for (String service : LocalPlatform.API_SERVICES) {
+                // Spring Boot's own setting, as docker-compose sets it for Jaeger.
+                options = options.withServiceEnvironment(service,
+                    Map.of("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", spans.endpoint()));
+            }
+            platform = LocalPlatform.start(options, System.out::println);
         }
         return platform;
+    }
+
+    /** The collector the platform's services send their spans to. */
+    static synchronized SpanCollector spans() {
+        get();
+        return spans;
     }
 
     /** A folder for a test's own files in the platform's fresh data folder. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -71,6 +72,40 @@ class TraceEndToEndTests {
                     return seen[0] && seen[1];
                 });
         }
+    }
+
+    /**
+     * The spans the services export, as a trace store shows them: the submit's request in the referral service, the
+     * notification service's handling of its event, and its entry in the audit chain, all in the agency system's trace;
+     * none carries the person's reference.
+     */
+    @Test
+    void oneTraceCoversTheSubmitTheNotificationAndTheAuditEntry() {
+        String traceId = HexFormat.of().formatHex(randomBytes(16));
+        String subjectRef = "p-span-" + UUID.randomUUID().toString().substring(0, 8);
+        var submitted = api.post(platform.serviceUrl("referral-service") + "/api/v1/referrals",
+            platform.token("se.uppsala.socialtjanst", "CASEWORKER"), Map.of("toAgency", Referrals.RESOURCE_CENTRE,
+                "subject", Map.of("ref", subjectRef, "protectedIdentity", false), "urgency", "IMMEDIATE",
+                "concerns", List.of("THREATS"), "legalBasis", Map.of("type", "STATUTORY", "provisionCode", "OSL_10_2")),
+            Map.of("traceparent", "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01"));
+        assertThat(submitted.status()).isEqualTo(201);
+
+        SpanCollector collector = SharedPlatform.spans();
+        await("spans of the three services in the submit's trace").atMost(Duration.ofSeconds(90))
+            .pollInterval(Duration.ofSeconds(1))
+            .until(() -> collector.spansOf(traceId).stream().map(SpanCollector.CollectedSpan::service)
+                .collect(Collectors.toSet()).containsAll(LocalPlatform.API_SERVICES)
+                && collector.spansOf(traceId).stream().anyMatch(span -> span.name().equals("audit append " + Topics.REFERRALS)));
+        List<SpanCollector.CollectedSpan> spans = collector.spansOf(traceId);
+        // The trace as a trace store lists it, for whoever reads the test's output.
+        spans.forEach(span -> System.out.println("trace " + traceId + ": " + span.service() + " / " + span.name()));
+        assertThat(spans).anyMatch(span -> span.service().equals("referral-service")
+            && span.name().startsWith("http post"));
+        assertThat(spans).anyMatch(span -> span.service().equals("notification-service")
+            && span.name().contains(Topics.REFERRALS));
+        assertThat(spans).anyMatch(span -> span.service().equals("audit-service")
+            && span.name().equals("audit append " + Topics.REFERRALS));
+        assertThat(spans).noneMatch(span -> span.content().contains(subjectRef));
     }
 
     private static String traceOf(ConsumerRecord<String, byte[]> record) {
