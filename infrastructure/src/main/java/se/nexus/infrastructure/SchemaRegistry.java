@@ -27,7 +27,8 @@ public final class SchemaRegistry implements AutoCloseable {
 	public static SchemaRegistry start(Path workDir, int port, Database storageOrNull) {
 		int httpPort = Ports.orFree(port);
 		int managementPort = port == 0 ? Ports.free() : port + 10;
-		List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(), "-Xmx384m", "-XX:+UseSerialGC",
+		List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(), "-Xms32m", "-Xmx384m", "-XX:+UseSerialGC",
+				"-Xss512k", "-XX:ReservedCodeCacheSize=64m",
 				"-XX:TieredStopAtLevel=1", "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + httpPort,
 				"-Dquarkus.management.host=127.0.0.1", "-Dquarkus.management.port=" + managementPort));
 		if (storageOrNull != null) {

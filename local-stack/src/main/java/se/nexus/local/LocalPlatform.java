@@ -406,6 +406,14 @@ public final class LocalPlatform implements AutoCloseable {
 
 		public static final String DEFAULT_VERSION = "0.1.0-SNAPSHOT";
 
+		/**
+		 * For a developer's machine, where the platform mostly idles: quick to start (the client compiler only) and
+		 * small (the serial collector, which gives unused heap back, from a small initial heap; a smaller code cache
+		 * and thread stacks). A benchmark or a production host chooses its own.
+		 */
+		public static final List<String> LOCAL_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+				"-Xms32m", "-Xmx512m", "-Xss512k", "-XX:ReservedCodeCacheSize=64m");
+
 		public Options {
 			projectRoot = projectRoot.toAbsolutePath().normalize();
 			dataDir = dataDir.toAbsolutePath().normalize();
@@ -422,7 +430,7 @@ public final class LocalPlatform implements AutoCloseable {
 		public static Options defaults(Path projectRoot, Path dataDir) {
 			return new Options(projectRoot, dataDir, DEFAULT_VERSION, 15432, 19092, 18081, 8090, SERVICES,
 					Map.of("referral-service", 8081, "notification-service", 8082, "audit-service", 8083, CONSOLE, 8080),
-					Duration.ofSeconds(120), List.of("-XX:TieredStopAtLevel=1", "-Xmx512m"), 3025, 3143, false, Map.of());
+					Duration.ofSeconds(120), LOCAL_JVM_OPTIONS, 3025, 3143, false, Map.of());
 		}
 
 		/** Free ports everywhere, for tests. */
