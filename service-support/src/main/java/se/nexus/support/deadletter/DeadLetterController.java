@@ -49,6 +49,8 @@ class DeadLetterController {
 
     @Operation(operationId = "replayDeadLetter", summary = "Process a dead letter again; if it succeeds, the records "
         + "parked behind it are applied in order")
+    @ApiResponse(responseCode = "200", description = "Replayed: the dead letter as it is now, how many parked records "
+        + "were applied after it, and how many still wait behind one that failed in turn", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "409", description = "It is not DEAD (parked, or already replayed or resolved), or it "
         + "failed again and stays DEAD", content = @Content)
     @PostMapping("/{id}/replay")
@@ -58,6 +60,8 @@ class DeadLetterController {
 
     @Operation(operationId = "resolveDeadLetter", summary = "Declare a dead letter handled without applying it; the "
         + "records parked behind it are applied in order")
+    @ApiResponse(responseCode = "200", description = "Resolved: the dead letter as it is now, how many parked records "
+        + "were applied after it, and how many still wait behind one that failed in turn", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "409", description = "It is not DEAD (parked, or already replayed or resolved)",
         content = @Content)
     @PostMapping("/{id}/resolve")

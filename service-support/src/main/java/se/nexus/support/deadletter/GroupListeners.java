@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -16,6 +17,9 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.GenericMessageListener;
 import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.support.Acknowledgment;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
+import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.listener.ListenerUtils;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.util.ClassUtils;
@@ -28,6 +32,8 @@ import org.springframework.util.ClassUtils;
  * from seeing the record again, and works on whichever instance the operator reaches.
  */
 class GroupListeners {
+
+    private static final LogAccessor LOG = new LogAccessor(GroupListeners.class);
 
     private final KafkaListenerEndpointRegistry registry;
     private final ConsumerFactory<?, ?> consumers;
@@ -52,9 +58,13 @@ class GroupListeners {
             return stored.decode();
         }
         if (StoredRecord.RAW.equals(stored.format()) && stored.payload() != null) {
-            Object value = rawDeserializer().deserialize(where.topic(), new RecordHeaders(), stored.payload());
+            RecordHeaders headers = new RecordHeaders();
+            Object value = rawDeserializer().deserialize(where.topic(), headers, stored.payload());
             if (value == null) {
-                throw new StillUnreadable();
+                Header failure = headers.lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER);
+                DeserializationException unreadable = failure == null ? null
+                        : SerializationUtils.byteArrayToDeserializationException(LOG, failure);
+                throw unreadable != null ? unreadable : new StillUnreadable();
             }
             return value;
         }
