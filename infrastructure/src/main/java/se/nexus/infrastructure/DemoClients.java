@@ -21,7 +21,8 @@ public final class DemoClients {
 
 	/**
 	 * One client per demo agency with the roles its kind may hold (nexus-participants.yml): CASEWORKER and
-	 * COORDINATOR, plus AUDITOR for the resource centre; only AUDITOR for the county board, which works no cases.
+	 * COORDINATOR, plus AUDITOR and OPERATOR for the resource centre; only AUDITOR for the county board, which works no
+	 * cases.
 	 */
 	public static List<TokenIssuer.Client> all() {
 		return AGENCIES.stream().map(DemoClients::client).toList();
@@ -30,7 +31,7 @@ public final class DemoClients {
 	private static TokenIssuer.Client client(String agency) {
 		Set<String> roles = switch (agency) {
 			case COUNTY_BOARD -> Set.of("AUDITOR");
-			case RESOURCE_CENTRE -> Set.of("CASEWORKER", "COORDINATOR", "AUDITOR");
+			case RESOURCE_CENTRE -> Set.of("CASEWORKER", "COORDINATOR", "AUDITOR", "OPERATOR");
 			default -> Set.of("CASEWORKER", "COORDINATOR");
 		};
 		return new TokenIssuer.Client(agency, SECRET, agency, roles);

@@ -60,7 +60,7 @@ class TokenIssuerIntegrationTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		SignedJWT jwt = SignedJWT.parse((String) JSONObjectUtils.parse(response.body()).get("access_token"));
 		assertThat(jwt.getJWTClaimsSet().getStringListClaim("roles")).containsExactlyInAnyOrder("CASEWORKER",
-				"COORDINATOR", "AUDITOR");
+				"COORDINATOR", "AUDITOR", "OPERATOR");
 	}
 
 	@Test

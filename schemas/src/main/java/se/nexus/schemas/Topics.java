@@ -17,6 +17,9 @@ import se.nexus.events.handover.HandoverRequested;
 import se.nexus.events.notification.CoordinatorNotified;
 import se.nexus.events.notification.NotificationAcknowledged;
 import se.nexus.events.notification.NotificationEscalated;
+import se.nexus.events.operations.DeadLetterReplayFailed;
+import se.nexus.events.operations.DeadLetterReplayed;
+import se.nexus.events.operations.DeadLetterResolved;
 import se.nexus.events.referral.ReferralAccepted;
 import se.nexus.events.referral.ReferralClosed;
 import se.nexus.events.referral.ReferralConsentRevoked;
@@ -50,6 +53,12 @@ public final class Topics {
 	/** What each service's retention job deleted, counts by record class only; keyed by the service's name. */
 	public static final String RETENTION = "nexus.retention";
 
+	/**
+	 * What operators did to a service's consumption: dead letters replayed or resolved (never a record's content);
+	 * keyed by the consumer group.
+	 */
+	public static final String OPERATIONS = "nexus.operations";
+
 	/** Appended to a topic's name to name its dead-letter topic. */
 	private static final String DLT_SUFFIX = ".DLT";
 
@@ -63,14 +72,15 @@ public final class Topics {
 			List.of(HandoverRequested.class, HandoverAccepted.class, HandoverDeclined.class, HandoverCancelled.class),
 			NOTIFICATIONS,
 			List.of(CoordinatorNotified.class, NotificationAcknowledged.class, NotificationEscalated.class), ACCESS,
-			List.of(CaseAccessed.class, AccessRefused.class), RETENTION, List.of(RecordsPurged.class));
+			List.of(CaseAccessed.class, AccessRefused.class), RETENTION, List.of(RecordsPurged.class), OPERATIONS,
+			List.of(DeadLetterReplayed.class, DeadLetterResolved.class, DeadLetterReplayFailed.class));
 
 	private Topics() {
 	}
 
 	/** Every Nexus topic, without dead-letter topics. */
 	public static List<String> all() {
-		return List.of(REFERRALS, CONSENTS, HANDOVERS, NOTIFICATIONS, ACCESS, RETENTION);
+		return List.of(REFERRALS, CONSENTS, HANDOVERS, NOTIFICATIONS, ACCESS, RETENTION, OPERATIONS);
 	}
 
 	/** The event types each topic carries (immutable). */

@@ -24,7 +24,7 @@ class SchemaHistoryTests {
 
 	@Test
 	void everyEventAndSharedTypeHasBeenPublished() {
-		assertThat(current).hasSize(28);
+		assertThat(current).hasSize(31);
 		assertThat(history.keySet()).containsAll(current.keySet());
 	}
 }

@@ -12,9 +12,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TopicsTests {
 
 	@Test
-	void namesTheSixTopicsAndTheirEventTypes() {
+	void namesTheSevenTopicsAndTheirEventTypes() {
 		assertThat(Topics.all()).containsExactly("nexus.referrals", "nexus.consents", "nexus.handovers",
-				"nexus.notifications", "nexus.access", "nexus.retention");
+				"nexus.notifications", "nexus.access", "nexus.retention", "nexus.operations");
 		assertThat(Topics.eventTypes()).containsOnlyKeys(Topics.all());
 		assertThat(Topics.eventTypes().get(Topics.REFERRALS)).hasSize(9);
 		assertThat(Topics.eventTypes().get(Topics.CONSENTS)).hasSize(4);
@@ -22,6 +22,7 @@ class TopicsTests {
 		assertThat(Topics.eventTypes().get(Topics.NOTIFICATIONS)).hasSize(3);
 		assertThat(Topics.eventTypes().get(Topics.ACCESS)).hasSize(2);
 		assertThat(Topics.eventTypes().get(Topics.RETENTION)).hasSize(1);
+		assertThat(Topics.eventTypes().get(Topics.OPERATIONS)).hasSize(3);
 	}
 
 	@Test

@@ -25,11 +25,14 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
 
 import se.nexus.schemas.Topics;
+import se.nexus.support.deadletter.DeadLetters;
 
 /**
  * A message that cannot be read or processed is retried a bounded number of times, then published to
  * {@code <topic>.DLT} with the reason in headers; its partition keeps flowing. Unreadable messages go on
- * as the original bytes, readable ones as the record.
+ * as the original bytes, readable ones as the record. Where the service keeps dead letters ({@link DeadLetters}), the
+ * record is first recorded DEAD for its consumer group, on the consumer thread, so that the later records of its key
+ * are parked behind it (docs/architecture.md section 5.3).
  */
 @AutoConfiguration
 public class KafkaErrorHandlingAutoConfiguration {
@@ -42,7 +45,7 @@ public class KafkaErrorHandlingAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<?, ?> records, KafkaProperties properties,
-            ObjectProvider<MeterRegistry> meters) {
+            ObjectProvider<MeterRegistry> meters, ObjectProvider<DeadLetters> deadLetters) {
         Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
         templates.put(byte[].class, rawTemplate(properties));
         templates.put(Object.class, records);
@@ -52,6 +55,9 @@ public class KafkaErrorHandlingAutoConfiguration {
 
             @Override
             public void accept(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer, Exception exception) {
+                // Recorded before it is published: if the database is down, the record is retried rather than passed.
+                deadLetters.ifAvailable(
+                    store -> store.recordDead(consumer.groupMetadata().groupId(), record, exception));
                 super.accept(record, consumer, exception);
                 registry.counter(DEAD_LETTERS, "topic", record.topic()).increment();
             }
