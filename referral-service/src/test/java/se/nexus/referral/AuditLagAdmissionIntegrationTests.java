@@ -8,6 +8,7 @@ import static se.nexus.referral.Cases.expect;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +53,8 @@ class AuditLagAdmissionIntegrationTests {
     final ApiClient api = new ApiClient();
     final ExecutorService auditService = Executors.newSingleThreadExecutor();
     final AtomicBoolean paused = new AtomicBoolean();
+    /** The stand-in has read every event there was at its last look (the earlier tests' too). */
+    final AtomicBoolean caughtUp = new AtomicBoolean();
 
     @AfterEach
     void stop() {
@@ -63,8 +67,10 @@ class AuditLagAdmissionIntegrationTests {
             throws Exception {
         Cases cases = new Cases(port);
         Future<?> running = auditService.submit(this::recordUntilPaused);
+        // Admission answers from its last measure: only once the stand-in has read everything is a 400 (rather than
+        // 503) proof that the admission has seen it caught up, not a measure taken before the first.
         await("the stand-in audit service caught up").atMost(Duration.ofSeconds(60))
-            .until(() -> submit(Map.of(), null).status() == 400);
+            .until(() -> caughtUp.get() && submit(Map.of(), null).status() == 400);
         String existing = cases.submitted();
 
         paused.set(true);
@@ -106,6 +112,10 @@ class AuditLagAdmissionIntegrationTests {
                 if (!consumer.poll(Duration.ofMillis(200)).isEmpty()) {
                     consumer.commitSync();
                 }
+                Set<TopicPartition> assigned = consumer.assignment();
+                Map<TopicPartition, Long> ends = consumer.endOffsets(assigned);
+                caughtUp.set(!assigned.isEmpty()
+                    && assigned.stream().allMatch(partition -> consumer.position(partition) >= ends.get(partition)));
             }
         }
     }
