@@ -72,7 +72,7 @@ class IdentityProviderIntegrationTests {
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		JWTClaimsSet claims = verified((String) JSONObjectUtils.parse(response.body()).get("access_token"));
-		assertThat(claims.getStringListClaim("roles")).containsExactly("AUDITOR", "CASEWORKER", "COORDINATOR");
+		assertThat(claims.getStringListClaim("roles")).containsExactly("AUDITOR", "CASEWORKER", "COORDINATOR", "OPERATOR");
 	}
 
 	@Test
