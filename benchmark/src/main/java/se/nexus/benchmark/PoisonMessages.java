@@ -56,8 +56,10 @@ import se.nexus.schemas.registry.KafkaAvroSerializer;
  */
 final class PoisonMessages implements Fault {
 
-    private static final String AUDIT = "audit-service";
-    private static final String NOTIFICATION = "notification-service";
+    /** The audit service's consumer group (its listener's id). */
+    private static final String AUDIT = "audit-ingest";
+    /** The notification service's consumer group of case events (its listener's id). */
+    private static final String NOTIFICATION = "case-events";
     private static final String UNKNOWN_AGENCY = "se.example.no-such-agency";
 
     /** A Confluent wire-format header (magic byte 0) with a schema id far beyond any the registry hands out. */
@@ -173,7 +175,8 @@ final class PoisonMessages implements Fault {
                 + (flowing ? "; partition kept flowing" : "; PARTITION STUCK behind it"));
         }
         lines.add(0, String.format("%d poison messages on %d topics; %d dead-letter records, %d of them with the reason "
-            + "(exception class) in headers", sent.size(), Topics.all().size(), deadLettered, withReason));
+            + "(exception class) in headers; consumer groups: %s (audit-service), %s (notification-service)",
+            sent.size(), Topics.all().size(), deadLettered, withReason, AUDIT, NOTIFICATION));
         closeReader();
         return lines;
     }
@@ -181,7 +184,7 @@ final class PoisonMessages implements Fault {
     /** What a group that did not dead-letter a message did with it, as far as its database shows. */
     private String consumed(String group, Poison poison) throws SQLException {
         if (poison.eventId() == null) {
-            return "skipped it";
+            return "no dead-letter record";
         }
         if (group.equals(AUDIT)) {
             return exists("audit", "SELECT 1 FROM audit_entries WHERE event_id = ?", poison.eventId())
