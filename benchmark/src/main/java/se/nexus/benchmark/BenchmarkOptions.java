@@ -97,7 +97,7 @@ record BenchmarkOptions(Duration duration, Duration warmup, double rate, int con
     }
 
     /** Arguments of the form --name value or --name=value, falling back to -Dbenchmark.name. */
-    private static final class Arguments {
+    static final class Arguments {
 
         private final List<String> args;
 

@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,9 +62,18 @@ final class CaseTraffic {
     private volatile long windowStart = Long.MAX_VALUE;
     private volatile long windowEnd = Long.MAX_VALUE;
     private volatile boolean stopping;
+    private final Consumer<Answer> answers;
+    private Instant started;
+    private ExecutorService workers;
 
     CaseTraffic(Platform platform, BenchmarkOptions options) {
+        this(platform, options, answer -> { });
+    }
+
+    /** Traffic that also hands every answer (and every failed request) to the consumer, e.g. the fault suite's log. */
+    CaseTraffic(Platform platform, BenchmarkOptions options, Consumer<Answer> answers) {
         this.options = options;
+        this.answers = answers;
         this.referrals = platform.urls(Platform.REFERRAL);
         Platform.AGENCIES.forEach(agency -> tokens.put(agency, platform.token(agency, "CASEWORKER")));
         AtomicInteger threads = new AtomicInteger();
@@ -81,13 +91,23 @@ final class CaseTraffic {
     }
 
     /**
+     * One request's outcome as its client saw it: the status (0 if none came), the outcome as the report counts it
+     * ({@code 503 audit-behind}, {@code ConnectException}), whether a Retry-After came with it, and on success the id
+     * it answered with (a referral's for a submit).
+     */
+    record Answer(Instant at, String endpoint, int status, String outcome, boolean retryAfter, String id) {
+
+        boolean succeeded() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    /**
      * Runs warm-up then the measured window, calling onWindow when it opens and closes (for CPU and profiling),
      * then stops starting cases and waits for those in flight to finish.
      */
     Result run(Duration warmup, Duration measured, Runnable onWindowOpen, Runnable onWindowClose) throws InterruptedException {
-        Instant started = Instant.now();
-        long t0 = System.nanoTime();
-        ExecutorService workers = options.closedLoop() ? closedLoop() : openLoop(t0);
+        long t0 = start();
         sleepUntil(t0 + warmup.toNanos());
         onWindowOpen.run();
         Instant windowOpened = Instant.now();
@@ -96,6 +116,23 @@ final class CaseTraffic {
         sleepUntil(windowEnd);
         Instant windowClosed = Instant.now();
         onWindowClose.run();
+        return stop(windowOpened, windowClosed);
+    }
+
+    /** Starts the traffic and returns at once (with its {@link System#nanoTime()}); {@link #stop()} ends it. */
+    long start() {
+        started = Instant.now();
+        long t0 = System.nanoTime();
+        workers = options.closedLoop() ? closedLoop() : openLoop(t0);
+        return t0;
+    }
+
+    /** Stops starting cases and waits for those in flight; for traffic started without a measured window. */
+    Result stop() throws InterruptedException {
+        return stop(null, null);
+    }
+
+    private Result stop(Instant windowOpened, Instant windowClosed) throws InterruptedException {
         stopping = true;
         workers.shutdown();
         if (!workers.awaitTermination(2, TimeUnit.MINUTES)) {
@@ -242,20 +279,25 @@ final class CaseTraffic {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             long end = System.nanoTime();
-            stats.record(endpoint, outcome(response), start, end, counted);
+            String outcome = outcome(response);
+            stats.record(endpoint, outcome, start, end, counted);
             if (counted) {
                 requestsInWindow.increment();
             }
-            if (response.statusCode() != expected) {
-                throw new CaseAborted();
-            }
-            if (endpoint.equals("submit") && inWindow(end)) {
+            if (response.statusCode() == expected && endpoint.equals("submit") && inWindow(end)) {
                 submittedInWindow.increment();
             }
             Matcher id = ID.matcher(response.body());
-            return id.find() ? id.group(1) : null;
+            String answered = id.find() ? id.group(1) : null;
+            answers.accept(new Answer(Instant.now(), endpoint, response.statusCode(), outcome,
+                response.headers().firstValue("Retry-After").isPresent(), answered));
+            if (response.statusCode() != expected) {
+                throw new CaseAborted();
+            }
+            return answered;
         } catch (IOException e) {
             stats.record(endpoint, e.getClass().getSimpleName(), start, System.nanoTime(), counted);
+            answers.accept(new Answer(Instant.now(), endpoint, 0, e.getClass().getSimpleName(), false, null));
             throw new CaseAborted();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

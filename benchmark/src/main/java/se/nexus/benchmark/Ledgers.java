@@ -147,8 +147,16 @@ final class Ledgers {
     }
 
     Reconciliation reconcile(Instant since) throws SQLException {
-        Map<String, String> referralEvents = events(referral, since);
-        Map<String, String> notificationEvents = events(notification, since);
+        return reconcile(since, null);
+    }
+
+    /**
+     * The same for the events written from since until (null: until now): the fault suite asks whether everything
+     * accepted before a fault ended has gone the whole way, while traffic goes on writing newer events.
+     */
+    Reconciliation reconcile(Instant since, Instant until) throws SQLException {
+        Map<String, String> referralEvents = events(referral, since, until);
+        Map<String, String> notificationEvents = events(notification, since, until);
         Map<String, Long> inAudit = counts(audit, "SELECT event_id, count(*) FROM audit_entries WHERE appended_at >= ? "
             + "GROUP BY event_id", since);
         long unpublished = count(referral, "SELECT count(*) FROM outbox WHERE published_at IS NULL", null)
@@ -227,12 +235,13 @@ final class Ledgers {
         return settings;
     }
 
-    private static Map<String, String> events(Database database, Instant since) throws SQLException {
+    private static Map<String, String> events(Database database, Instant since, Instant until) throws SQLException {
         Map<String, String> events = new HashMap<>();
         try (Connection connection = Platform.connect(database);
                 PreparedStatement query = connection.prepareStatement(
-                    "SELECT event_id::text, event_type FROM outbox WHERE created_at >= ?")) {
-            query.setObject(1, since.atOffset(ZoneOffset.UTC));
+                    "SELECT event_id::text, event_type FROM outbox WHERE created_at >= ?"
+                        + (until == null ? "" : " AND created_at < ?"))) {
+            bind(query, since, until);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     events.put(rows.getString(1), rows.getString(2));

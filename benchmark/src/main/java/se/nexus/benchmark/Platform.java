@@ -221,6 +221,18 @@ final class Platform implements AutoCloseable {
         return proc -> proc.name().equals("postgres") && proc.commandLine().contains(port);
     }
 
+    String schemaRegistryUrl() {
+        return local().schemaRegistryUrl();
+    }
+
+    /** The platform this run started, for the fault suite to kill, stop and restart its parts. */
+    LocalPlatform local() {
+        if (local == null) {
+            throw new IllegalStateException("Faults are injected only into a platform this run started, not --target");
+        }
+        return local;
+    }
+
     Path dataDir() {
         return dataDir;
     }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -86,6 +87,63 @@ public final class ChildProcess implements AutoCloseable {
 		}
 		catch (IOException | UncheckedIOException e) {
 			return "(no log at " + file + ")";
+		}
+	}
+
+	/** Ends the process at once (SIGKILL), as a crash or the kernel's OOM killer would, and waits until it is gone. */
+	public void kill() {
+		ShutdownHooks.unregister(this);
+		process.destroyForcibly();
+		awaitExit(Duration.ofSeconds(30));
+	}
+
+	/**
+	 * Asks the process to stop (SIGTERM), as an orchestrator does before it replaces an instance, and waits up to
+	 * the grace period; a process still running then is killed. Returns whether it stopped within the grace period.
+	 */
+	public boolean terminate(Duration grace) {
+		ShutdownHooks.unregister(this);
+		process.destroy();
+		if (awaitExit(grace)) {
+			return true;
+		}
+		kill();
+		return false;
+	}
+
+	/** Freezes the process (SIGSTOP): it keeps its sockets and sessions but answers nothing, like a stalled JVM. */
+	public void suspend() {
+		signal("STOP");
+	}
+
+	/** Lets a frozen process run on (SIGCONT). */
+	public void resume() {
+		signal("CONT");
+	}
+
+	private void signal(String signal) {
+		try {
+			Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).inheritIO().start();
+			if (kill.waitFor() != 0) {
+				throw new IllegalStateException("Could not send SIG" + signal + " to " + this);
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Could not send SIG" + signal + " to " + this, e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private boolean awaitExit(Duration timeout) {
+		try {
+			return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return false;
 		}
 	}
 

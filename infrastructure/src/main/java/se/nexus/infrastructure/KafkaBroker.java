@@ -65,6 +65,13 @@ public final class KafkaBroker implements AutoCloseable {
 		}
 	}
 
+	/** Starts a stopped broker again on the same ports with the same data, and returns once it answers. */
+	public synchronized void startAgain() {
+		if (server == null) {
+			startServer();
+		}
+	}
+
 	/** Stops and starts the broker again on the same ports with the same data. */
 	public synchronized void restart() {
 		stop();

@@ -61,6 +61,9 @@ public final class LocalPlatform implements AutoCloseable {
 	/** Instances beyond the first, started on request (e.g. by the benchmark), by service. */
 	private final Map<String, List<RunningService>> moreInstances = new ConcurrentHashMap<>();
 
+	/** Environment a service gets beyond its own, set by {@link #restart(String, Map)} for the runs after it. */
+	private final Map<String, Map<String, String>> extraEnvironment = new ConcurrentHashMap<>();
+
 	private boolean closed;
 
 	private LocalPlatform(Options options, Consumer<String> progress) {
@@ -177,6 +180,98 @@ public final class LocalPlatform implements AutoCloseable {
 		return Stream.concat(services.values().stream(), moreInstances.values().stream().flatMap(List::stream));
 	}
 
+	/**
+	 * Ends a service's (first) process at once with SIGKILL, as a crash would: no shutdown hooks, no graceful
+	 * drain. Start it again with {@link #restart(String)}.
+	 */
+	public void kill(String service) {
+		running(service).process().kill();
+		report(service + " killed (SIGKILL)");
+	}
+
+	/**
+	 * Asks a service's (first) process to stop with SIGTERM, as an orchestrator does, and waits up to the grace
+	 * period; returns whether it stopped in time (if not it was killed).
+	 */
+	public boolean terminate(String service, Duration grace) {
+		boolean stopped = running(service).process().terminate(grace);
+		report(service + (stopped ? " stopped (SIGTERM)" : " did not stop within " + grace.toSeconds() + " s; killed"));
+		return stopped;
+	}
+
+	/** Freezes a service's (first) process with SIGSTOP: its consumers fall behind, its sockets stay open. */
+	public void pause(String service) {
+		running(service).process().suspend();
+		report(service + " paused (SIGSTOP)");
+	}
+
+	/** Lets a paused service run on (SIGCONT). */
+	public void resume(String service) {
+		running(service).process().resume();
+		report(service + " resumed (SIGCONT)");
+	}
+
+	/** Starts a service's (first) process again, stopping it first if it still runs; same port and environment. */
+	public void restart(String service) {
+		restart(service, extraEnvironment.getOrDefault(requireService(service), Map.of()));
+	}
+
+	/**
+	 * Starts a service's (first) process again on its port with this environment added to its own (kept for later
+	 * restarts), and returns once it is ready; a process still running is stopped first.
+	 */
+	public void restart(String service, Map<String, String> extra) {
+		RunningService old = running(service);
+		if (old.process().isAlive()) {
+			old.process().close();
+		}
+		extraEnvironment.put(service, Map.copyOf(extra));
+		Path jar = service.equals(IDENTITY_PROVIDER) ? options.identityProviderJar() : options.serviceJar(service);
+		RunningService again = new RunningService(service, old.port(), ChildProcess.start(service, command(jar),
+				environment(service, old.port()), options.projectRoot(), logFile(service)));
+		synchronized (services) {
+			services.put(service, again);
+		}
+		again.awaitReady(options.readinessTimeout());
+		report(service + " ready again at " + again.url());
+	}
+
+	/** Whether a service's (first) process is running (a paused one is). */
+	public boolean isRunning(String service) {
+		return running(service).process().isAlive();
+	}
+
+	/** Stops the Kafka broker (a controlled shutdown); its data stays for {@link #startKafka()}. */
+	public void stopKafka() {
+		kafka.stop();
+		report("Kafka stopped");
+	}
+
+	/** Starts the stopped Kafka broker again on its port with its data. */
+	public void startKafka() {
+		kafka.startAgain();
+		report("Kafka ready again at " + kafka.bootstrapServers());
+	}
+
+	/** Stops PostgreSQL and starts it again on the same port with the same data, as a server restart does. */
+	public synchronized void restartPostgres() {
+		int port = postgres.port();
+		postgres.stop();
+		report("PostgreSQL stopped");
+		postgres = Postgres.start(options.dataDir().resolve("postgres"), port, options.durablePostgres());
+		report("PostgreSQL ready again on port " + port);
+	}
+
+	private RunningService running(String service) {
+		synchronized (services) {
+			RunningService running = services.get(requireService(service));
+			if (running == null) {
+				throw new IllegalArgumentException(service + " is not one of the started services " + services.keySet());
+			}
+			return running;
+		}
+	}
+
 	private List<String> command(Path jar) {
 		List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable()));
 		command.addAll(options.serviceJvmOptions());
@@ -218,6 +313,7 @@ public final class LocalPlatform implements AutoCloseable {
 			environment.put("NEXUS_STATISTICS_DEV_KEY_FILE",
 					options.dataDir().resolve("audit").resolve("dev-statistics-person-key").toString());
 		}
+		environment.putAll(extraEnvironment.getOrDefault(service, Map.of()));
 		return environment;
 	}
 
