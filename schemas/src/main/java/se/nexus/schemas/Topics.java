@@ -2,6 +2,7 @@ package se.nexus.schemas;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.apache.avro.specific.SpecificRecord;
 
@@ -75,6 +76,11 @@ public final class Topics {
 			List.of(CaseAccessed.class, AccessRefused.class), RETENTION, List.of(RecordsPurged.class), OPERATIONS,
 			List.of(DeadLetterReplayed.class, DeadLetterResolved.class, DeadLetterReplayFailed.class));
 
+	/** Each event type's topic, by the full name of its record (every consumer asks for each record it reads). */
+	private static final Map<String, String> TOPIC_OF_TYPE = EVENT_TYPES.entrySet().stream()
+		.flatMap(topic -> topic.getValue().stream().map(type -> Map.entry(type.getName(), topic.getKey())))
+		.collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+
 	private Topics() {
 	}
 
@@ -86,6 +92,17 @@ public final class Topics {
 	/** The event types each topic carries (immutable). */
 	public static Map<String, List<Class<? extends SpecificRecord>>> eventTypes() {
 		return EVENT_TYPES;
+	}
+
+	/**
+	 * Whether an event of this type (the full name of its Avro record) may be on this topic: not if it is one of
+	 * another Nexus topic's event types (a producer's mistake or a forgery). A type this build does not know may be
+	 * newer than it and is let through, so that consumers built earlier still read (and the audit log still records)
+	 * event types added later; so is anything on a topic this class does not define.
+	 */
+	public static boolean carries(String topic, String eventType) {
+		String home = TOPIC_OF_TYPE.get(eventType);
+		return home == null || home.equals(topic) || !EVENT_TYPES.containsKey(topic);
 	}
 
 	/** The dead-letter topic of a topic. */

@@ -25,6 +25,16 @@ class TopicsTests {
 		assertThat(Topics.eventTypes().get(Topics.OPERATIONS)).hasSize(3);
 	}
 
+	/** Another topic's event type is refused; a type this build does not know is let through, as it may be newer. */
+	@Test
+	void aTopicCarriesItsOwnTypesAndTypesNewerThanThisBuildButNotAnotherTopics() {
+		assertThat(Topics.carries(Topics.REFERRALS, "se.nexus.events.referral.ReferralSubmitted")).isTrue();
+		assertThat(Topics.carries(Topics.HANDOVERS, "se.nexus.events.referral.ReferralSubmitted")).isFalse();
+		assertThat(Topics.carries(Topics.REFERRALS, "se.nexus.events.consent.ConsentGranted")).isFalse();
+		assertThat(Topics.carries(Topics.HANDOVERS, "se.nexus.events.handover.HandoverReopened")).isTrue();
+		assertThat(Topics.carries("partner.topic", "se.nexus.events.referral.ReferralSubmitted")).isTrue();
+	}
+
 	@Test
 	void namesTheDeadLetterTopicOfATopic() {
 		assertThat(Topics.deadLetterTopicOf(Topics.REFERRALS)).isEqualTo("nexus.referrals.DLT");

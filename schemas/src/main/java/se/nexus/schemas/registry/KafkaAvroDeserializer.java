@@ -14,6 +14,8 @@ import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 
+import se.nexus.schemas.Topics;
+
 /**
  * Reads Confluent-framed Avro messages, fetching the writer's schema by id from a Confluent-compatible registry;
  * returns a GenericRecord, or the generated class when {@code specific.avro.reader=true}.
@@ -24,7 +26,11 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
 
 	private SerdeConfig config;
 
-	private BoundedCache<Integer, DatumReader<Object>> readersById;
+	private BoundedCache<Integer, Reader> readersById;
+
+	/** A writer schema's reader, and the full name of the event type it writes. */
+	private record Reader(DatumReader<Object> datumReader, String eventType) {
+	}
 
 	/** For Kafka, which creates the deserializer by class name and then calls {@link #configure}. */
 	public KafkaAvroDeserializer() {
@@ -59,11 +65,16 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
 			throw new IllegalStateException("KafkaAvroDeserializer used before configure(...)");
 		}
 		int schemaId = WireFormat.schemaId(topic, bytes);
-		DatumReader<Object> reader = readersById.computeIfAbsent(schemaId, id -> readerFor(topic, id));
+		Reader reader = readersById.computeIfAbsent(schemaId, id -> readerFor(topic, id));
+		if (!Topics.carries(topic, reader.eventType())) {
+			// A producer's mistake or a forgery: no consumer acts on an event its topic does not carry.
+			throw new SerializationException("Topic " + topic + " does not carry " + reader.eventType()
+					+ " (schema id " + schemaId + ")");
+		}
 		BinaryDecoder decoder = DecoderFactory.get()
 			.binaryDecoder(bytes, WireFormat.HEADER_SIZE, bytes.length - WireFormat.HEADER_SIZE, null);
 		try {
-			Object value = reader.read(null, decoder);
+			Object value = reader.datumReader().read(null, decoder);
 			if (!decoder.isEnd()) {
 				throw new SerializationException("Message on topic " + topic + " has bytes left over after its record"
 						+ " (schema id " + schemaId + ")");
@@ -80,8 +91,12 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
 		}
 	}
 
-	private DatumReader<Object> readerFor(String topic, int schemaId) {
+	private Reader readerFor(String topic, int schemaId) {
 		Schema writer = writerSchema(topic, schemaId);
+		return new Reader(datumReaderFor(topic, schemaId, writer), writer.getFullName());
+	}
+
+	private DatumReader<Object> datumReaderFor(String topic, int schemaId, Schema writer) {
 		if (!config.specificReader()) {
 			return new GenericDatumReader<>(writer, writer, GenericData.get());
 		}

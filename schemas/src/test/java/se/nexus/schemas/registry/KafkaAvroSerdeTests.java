@@ -197,6 +197,24 @@ class KafkaAvroSerdeTests {
 			.isInstanceOf(SerializationException.class).hasMessageContaining("bytes left over");
 	}
 
+	/**
+	 * A valid Nexus event on another Nexus topic than its own is refused by every reader, generic or specific; on a
+	 * topic Nexus does not define it is read (types unknown to this build are read too, see TopicsTests).
+	 */
+	@Test
+	void refusesAnEventOfATypeItsTopicDoesNotCarry() {
+		byte[] bytes = serializer(Map.of()).serialize(Topics.HANDOVERS, EventTestData.referralSubmitted());
+
+		for (Map<String, String> reader : List.of(Map.<String, String>of(), Map.of("specific.avro.reader", "true"))) {
+			assertThatThrownBy(() -> deserializer(reader).deserialize(Topics.HANDOVERS, bytes))
+				.isInstanceOf(SerializationException.class)
+				.hasMessageStartingWith("Topic nexus.handovers does not carry se.nexus.events.referral.ReferralSubmitted")
+				.message()
+				.doesNotContain("ref-1", "subj-42");
+		}
+		assertThat(deserializer(Map.of()).deserialize("some.other.topic", bytes)).isNotNull();
+	}
+
 	@Test
 	void refusesAnUnknownSchemaIdWithoutEchoingThePayload() {
 		byte[] bytes = serializer(Map.of()).serialize(TOPIC, EventTestData.referralSubmitted());

@@ -7,12 +7,15 @@ import java.util.Map;
 import jakarta.validation.ConstraintViolationException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -36,6 +39,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             response.header(HttpHeaders.RETRY_AFTER, Problems.retryAfterSeconds(e.retryAfter()));
         }
         return response.body(Problems.of(e.status(), e.type(), e.getMessage()));
+    }
+
+    @ExceptionHandler({ DataAccessResourceFailureException.class, RecoverableDataAccessException.class,
+        CannotCreateTransactionException.class })
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+            .header(HttpHeaders.RETRY_AFTER, Problems.retryAfterSeconds(DatabaseUnavailable.RETRY_AFTER))
+            .body(DatabaseUnavailable.problem());
     }
 
     @ExceptionHandler(InvalidInput.class)

@@ -32,6 +32,12 @@ class ProblemErrorController implements ErrorController {
         if (status == null || !status.isError()) {
             status = HttpStatus.NOT_FOUND;
         }
+        // A filter that reads the database (idempotency keys) throws past the MVC handlers.
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+                && DatabaseUnavailable.causedBy(failure)) {
+            problems.write(response, DatabaseUnavailable.problem(), DatabaseUnavailable.RETRY_AFTER);
+            return;
+        }
         problems.write(response, problemOf(status));
     }
 

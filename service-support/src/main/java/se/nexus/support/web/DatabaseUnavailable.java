@@ -1,0 +1,41 @@
+package se.nexus.support.web;
+
+import java.time.Duration;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/**
+ * A service's database that cannot be reached for a moment (restarting, failing over, connections cut) is a 503 the
+ * client may retry, with {@code Retry-After}, not a 500: whether the failure came from a controller or from a filter
+ * that reads the database first (idempotency keys). Found by the fault suite's PostgreSQL restart (docs/architecture.md,
+ * section 5.7).
+ */
+final class DatabaseUnavailable {
+
+    static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
+    private DatabaseUnavailable() {
+    }
+
+    /** Whether this failure, or one it was caused by, says the database could not be reached. */
+    static boolean causedBy(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof DataAccessResourceFailureException || cause instanceof RecoverableDataAccessException
+                    || cause instanceof CannotCreateTransactionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static ProblemDetail problem() {
+        // The request may or may not have taken effect if the connection broke at commit: a retry with the same
+        // Idempotency-Key is answered once either way.
+        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "The service's database cannot be "
+            + "reached for a moment. Send the request again, with the same Idempotency-Key, after Retry-After seconds");
+    }
+}
