@@ -1,19 +1,13 @@
 package se.nexus.support.deadletter;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificDatumReader;
-import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
+
+import se.nexus.support.outbox.AvroBinary;
 
 /**
  * What is kept of a record so that it can be applied later: a readable event as plain Avro binary with its class (no
@@ -31,7 +25,7 @@ record StoredRecord(String format, String eventType, byte[] payload) {
 
     static StoredRecord of(ConsumerRecord<?, ?> record, Exception failure) {
         if (record.value() instanceof SpecificRecord event) {
-            return new StoredRecord(AVRO, event.getSchema().getFullName(), encode(event));
+            return new StoredRecord(AVRO, event.getSchema().getFullName(), AvroBinary.encode(event));
         }
         DeserializationException unreadable = SerializationUtils.getExceptionFromHeader(record,
             SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
@@ -49,15 +43,7 @@ record StoredRecord(String format, String eventType, byte[] payload) {
 
     /** The event as it was read; only for {@link #AVRO}. */
     SpecificRecord decode() {
-        try {
-            @SuppressWarnings("unchecked")
-            Class<SpecificRecord> type = (Class<SpecificRecord>) Class.forName(eventType);
-            return new SpecificDatumReader<>(type).read(null, DecoderFactory.get().binaryDecoder(payload, null));
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("No event class " + eventType, e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return AvroBinary.decode(eventType, payload);
     }
 
     private static DeserializationException deserializationFailure(Throwable failure) {
@@ -69,16 +55,4 @@ record StoredRecord(String format, String eventType, byte[] payload) {
         return null;
     }
 
-    @SuppressWarnings("unchecked")
-    private static byte[] encode(SpecificRecord event) {
-        var out = new ByteArrayOutputStream(256);
-        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-        try {
-            new SpecificDatumWriter<SpecificRecord>((Class<SpecificRecord>) event.getClass()).write(event, encoder);
-            encoder.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
 }

@@ -1,14 +1,8 @@
 package se.nexus.support.outbox;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.UUID;
 
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,7 +44,7 @@ public class Outbox {
             statement.setString(2, message.key());
             statement.setObject(3, message.eventId());
             statement.setString(4, message.event().getSchema().getFullName());
-            statement.setBytes(5, encode(message.event()));
+            statement.setBytes(5, AvroBinary.encode(message.event()));
             statement.setString(6, traceparent);
         });
     }
@@ -68,21 +62,9 @@ public class Outbox {
             .param("key", key)
             .param("eventId", eventId)
             .param("eventType", event.getSchema().getFullName())
-            .param("payload", encode(event))
+            .param("payload", AvroBinary.encode(event))
             .param("traceparent", trace.current())
             .update();
     }
 
-    @SuppressWarnings("unchecked")
-    private static byte[] encode(SpecificRecord event) {
-        var out = new ByteArrayOutputStream(256);
-        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-        try {
-            new SpecificDatumWriter<SpecificRecord>((Class<SpecificRecord>) event.getClass()).write(event, encoder);
-            encoder.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
 }

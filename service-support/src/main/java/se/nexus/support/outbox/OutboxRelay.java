@@ -5,16 +5,12 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
-import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +53,6 @@ public class OutboxRelay implements SmartLifecycle {
     private final DataSource sessions;
     private final KafkaTemplate<String, Object> kafka;
     private final OutboxProperties properties;
-    private final Map<String, SpecificDatumReader<SpecificRecord>> readers = new ConcurrentHashMap<>();
     private volatile Set<Integer> partitions = Set.of();
     private volatile Thread worker;
     private final EventTrace trace;
@@ -140,21 +135,11 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private SpecificRecord decode(OutboxRow row) {
-        SpecificDatumReader<SpecificRecord> reader = readers.computeIfAbsent(row.eventType(), OutboxRelay::readerFor);
+    private static SpecificRecord decode(OutboxRow row) {
         try {
-            return reader.read(null, DecoderFactory.get().binaryDecoder(row.payload(), null));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Unreadable outbox row " + row.id(), e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static SpecificDatumReader<SpecificRecord> readerFor(String eventType) {
-        try {
-            return new SpecificDatumReader<>((Class<SpecificRecord>) Class.forName(eventType));
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("No event class " + eventType, e);
+            return AvroBinary.decode(row.eventType(), row.payload());
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("Unreadable outbox row " + row.id(), e.getCause());
         }
     }
 

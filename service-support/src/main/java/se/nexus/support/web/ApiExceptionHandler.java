@@ -1,5 +1,6 @@
 package se.nexus.support.web;
 
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -47,6 +49,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
             .header(HttpHeaders.RETRY_AFTER, Problems.retryAfterSeconds(DatabaseUnavailable.RETRY_AFTER))
             .body(DatabaseUnavailable.problem());
+    }
+
+    /** A failure Spring did not translate (a rollback on a connection the server ended) may mean the same. */
+    @ExceptionHandler({ SQLException.class, TransactionSystemException.class })
+    ResponseEntity<ProblemDetail> databaseFailure(Exception e) throws Exception {
+        if (!DatabaseUnavailable.causedBy(e)) {
+            throw e;
+        }
+        return databaseUnavailable(e);
     }
 
     @ExceptionHandler(InvalidInput.class)

@@ -1,5 +1,6 @@
 package se.nexus.support.web;
 
+import java.sql.SQLException;
 import java.time.Duration;
 
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -25,11 +26,19 @@ final class DatabaseUnavailable {
     static boolean causedBy(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof DataAccessResourceFailureException || cause instanceof RecoverableDataAccessException
-                    || cause instanceof CannotCreateTransactionException) {
+                    || cause instanceof CannotCreateTransactionException || connectionLost(cause)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * A driver's or pool's own failure that Spring did not translate, e.g. the rollback of a transaction whose
+     * connection the server had just ended ("Connection is closed"): SQL state class 08 is a connection exception.
+     */
+    private static boolean connectionLost(Throwable cause) {
+        return cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08");
     }
 
     static ProblemDetail problem() {

@@ -1,6 +1,9 @@
 package se.nexus.support.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.SQLException;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
@@ -48,6 +51,18 @@ class DatabaseUnavailableTests {
         assertThat(answer.getStatusCode().value()).isEqualTo(503);
         assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("5");
         assertThat(answer.getBody().getType().toString()).isEqualTo(Problems.TYPE_BASE + "database-unavailable");
+    }
+
+    /** The rollback of a transaction whose connection the server ended fails with the pool's own exception. */
+    @Test
+    void aRollbackOnAConnectionTheServerEndedIsAnswered503AndOtherSqlFailuresAreNot() throws Exception {
+        SQLException closed = new SQLException("Connection is closed", "08003");
+
+        assertThat(errorDispatch(closed).getStatus()).isEqualTo(503);
+        assertThat(new ApiExceptionHandler().databaseFailure(closed).getStatusCode().value()).isEqualTo(503);
+        SQLException duplicate = new SQLException("duplicate key value", "23505");
+        assertThatThrownBy(() -> new ApiExceptionHandler().databaseFailure(duplicate)).isSameAs(duplicate);
+        assertThat(errorDispatch(duplicate).getStatus()).isEqualTo(500);
     }
 
     private MockHttpServletResponse errorDispatch(Throwable failure) throws Exception {
