@@ -122,9 +122,28 @@ final class PoisonMessages implements Fault {
     private void send(KafkaProducer<String, byte[]> producer, String topic, String kind, SpecificRecord record,
             KafkaAvroSerializer avro) throws Exception {
         String key = keyOf(record);
-        byte[] value = avro.serialize(topic, record);
+        byte[] value = serialized(avro, topic, record);
         RecordMetadata at = producer.send(new ProducerRecord<>(topic, key, value)).get();
         sent.add(new Poison(topic, kind, key, eventIdOf(record), at.partition(), at.offset()));
+    }
+
+    /**
+     * The registry keeps its schemas in PostgreSQL, and its connection pool answers a request per stale connection
+     * after a database restart with a 500 (it does not validate them): a poison round right after a restart retries
+     * until the pool has renewed them, as any client would, for at most a minute.
+     */
+    private static byte[] serialized(KafkaAvroSerializer avro, String topic, SpecificRecord record)
+            throws InterruptedException {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return avro.serialize(topic, record);
+            } catch (org.apache.kafka.common.errors.SerializationException e) {
+                if (attempt == 120) {
+                    throw e;
+                }
+                Thread.sleep(500);
+            }
+        }
     }
 
     private void sendBytes(KafkaProducer<String, byte[]> producer, String topic, String kind, byte[] value)

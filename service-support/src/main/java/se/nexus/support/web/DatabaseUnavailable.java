@@ -8,6 +8,7 @@ import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * A service's database that cannot be reached for a moment (restarting, failing over, connections cut) is a 503 the
@@ -34,10 +35,15 @@ final class DatabaseUnavailable {
     }
 
     /**
-     * A driver's or pool's own failure that Spring did not translate, e.g. the rollback of a transaction whose
-     * connection the server had just ended ("Connection is closed"): SQL state class 08 is a connection exception.
+     * A driver's or pool's own failure that Spring did not translate: SQL state class 08 is a connection exception;
+     * and a commit or rollback that failed in JDBC, e.g. the rollback of a transaction whose connection the server
+     * had just ended.
      */
     private static boolean connectionLost(Throwable cause) {
+        if (cause instanceof TransactionSystemException failed && failed.getCause() instanceof SQLException) {
+            // The commit or rollback itself failed at the connection (HikariCP's "Connection is closed" has no state).
+            return true;
+        }
         return cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08");
     }
 

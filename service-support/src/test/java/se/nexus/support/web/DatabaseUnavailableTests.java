@@ -13,6 +13,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -56,10 +57,15 @@ class DatabaseUnavailableTests {
     /** The rollback of a transaction whose connection the server ended fails with the pool's own exception. */
     @Test
     void aRollbackOnAConnectionTheServerEndedIsAnswered503AndOtherSqlFailuresAreNot() throws Exception {
-        SQLException closed = new SQLException("Connection is closed", "08003");
+        SQLException lost = new SQLException("An I/O error occurred while sending to the backend", "08006");
+        var rollbackFailed = new TransactionSystemException("JDBC rollback failed",
+            new SQLException("Connection is closed"));
 
-        assertThat(errorDispatch(closed).getStatus()).isEqualTo(503);
-        assertThat(new ApiExceptionHandler().databaseFailure(closed).getStatusCode().value()).isEqualTo(503);
+        assertThat(errorDispatch(lost).getStatus()).isEqualTo(503);
+        assertThat(new ApiExceptionHandler().databaseFailure(lost).getStatusCode().value()).isEqualTo(503);
+        assertThat(errorDispatch(new ServletException("Request processing failed", rollbackFailed)).getStatus())
+            .isEqualTo(503);
+        assertThat(new ApiExceptionHandler().databaseFailure(rollbackFailed).getStatusCode().value()).isEqualTo(503);
         SQLException duplicate = new SQLException("duplicate key value", "23505");
         assertThatThrownBy(() -> new ApiExceptionHandler().databaseFailure(duplicate)).isSameAs(duplicate);
         assertThat(errorDispatch(duplicate).getStatus()).isEqualTo(500);
