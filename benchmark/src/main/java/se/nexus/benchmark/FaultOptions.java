@@ -16,6 +16,8 @@ import java.util.List;
  * @param leadIn load before each fault, so that it strikes mid-load
  * @param tail load after each fault has ended, at least; the load goes on while the platform recovers
  * @param kafkaDown how long Kafka stays stopped
+ * @param postgresDown how long PostgreSQL stays stopped in {@code postgres-down}: longer than the consumers' bounded
+ *     retries, which must wait for the database rather than dead-letter what they hold
  * @param pause how long a paused (slow) consumer stays frozen
  * @param webhookOutage how long the webhook receivers hang or answer 500
  * @param recoveryTimeout how long to wait for a recovery before reporting that it did not come
@@ -23,13 +25,14 @@ import java.util.List;
  * @param output where the report goes
  */
 record FaultOptions(double rate, int concurrency, List<String> faults, Duration leadIn, Duration tail,
-        Duration kafkaDown, Duration pause, Duration webhookOutage, Duration recoveryTimeout, boolean durable,
+        Duration kafkaDown, Duration postgresDown, Duration pause, Duration webhookOutage, Duration recoveryTimeout, boolean durable,
         Path output) {
 
     /** Every fault, one at a time, in the order they run. */
     static final List<String> ALL = List.of("kill-referral-service", "kill-notification-service",
         "kill-audit-service", "sigterm-referral-service", "sigterm-notification-service", "sigterm-audit-service",
-        "kafka-down", "postgres-restart", "pause-audit-service", "pause-notification-service", "poison", "webhooks");
+        "kafka-down", "postgres-restart", "postgres-down", "pause-audit-service", "pause-notification-service", "poison",
+        "webhooks");
 
     /** The quick check: one crash, one graceful stop and one round of poison messages. */
     static final List<String> SHORT = List.of("kill-notification-service", "sigterm-referral-service", "poison");
@@ -37,7 +40,8 @@ record FaultOptions(double rate, int concurrency, List<String> faults, Duration 
     static FaultOptions parse(String[] args) {
         BenchmarkOptions.Arguments a = new BenchmarkOptions.Arguments(args);
         return new FaultOptions(a.decimal("rate", 6), (int) a.number("concurrency", 64), faults(a.text("faults", "all")),
-            seconds(a, "lead-in", 10), seconds(a, "tail", 10), seconds(a, "kafka-down", 30), seconds(a, "pause", 30),
+            seconds(a, "lead-in", 10), seconds(a, "tail", 10), seconds(a, "kafka-down", 30),
+            seconds(a, "postgres-down", 15), seconds(a, "pause", 30),
             seconds(a, "webhook-outage", 20), seconds(a, "recovery-timeout", 180), a.flag("durable", true),
             Path.of(a.text("output", System.getProperty("benchmark.output", "benchmark/target"))));
     }
@@ -71,8 +75,9 @@ record FaultOptions(double rate, int concurrency, List<String> faults, Duration 
 
     String describe() {
         return String.format(java.util.Locale.ROOT, "%s cases/s open loop (at most %d in flight), lead-in %d s, "
-            + "tail %d s, Kafka down %d s, pause %d s, webhook outage %d s; faults: %s", Report.f(rate), concurrency,
-            leadIn.toSeconds(), tail.toSeconds(), kafkaDown.toSeconds(), pause.toSeconds(), webhookOutage.toSeconds(),
+            + "tail %d s, Kafka down %d s, PostgreSQL down %d s, pause %d s, webhook outage %d s; faults: %s",
+            Report.f(rate), concurrency, leadIn.toSeconds(), tail.toSeconds(), kafkaDown.toSeconds(),
+            postgresDown.toSeconds(), pause.toSeconds(), webhookOutage.toSeconds(),
             String.join(", ", faults));
     }
 }

@@ -29,6 +29,7 @@ final class Faults {
         return switch (name) {
             case "kafka-down" -> kafkaDown(local, options.kafkaDown());
             case "postgres-restart" -> postgresRestart(local);
+            case "postgres-down" -> postgresDown(local, options.postgresDown());
             case "poison" -> new PoisonMessages(platform);
             case "webhooks" -> new WebhookReceivers(platform, options.webhookOutage());
             default -> throw new IllegalArgumentException("No fault named " + name);
@@ -98,6 +99,15 @@ final class Faults {
 
     private static Fault postgresRestart(LocalPlatform local) {
         return simple("postgres-restart", "PostgreSQL", local::restartPostgres);
+    }
+
+    /** Long enough that the consumers' bounded retries would run out: they must wait for it, not dead-letter. */
+    private static Fault postgresDown(LocalPlatform local, Duration down) {
+        return simple("postgres-down", "PostgreSQL", () -> {
+            int port = local.stopPostgres();
+            Threads.sleepUntil(System.nanoTime() + down.toNanos());
+            local.startPostgres(port);
+        });
     }
 
     private static Fault simple(String name, String dependency, Runnable injection) {

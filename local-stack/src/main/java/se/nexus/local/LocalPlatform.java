@@ -256,8 +256,19 @@ public final class LocalPlatform implements AutoCloseable {
 	/** Stops PostgreSQL and starts it again on the same port with the same data, as a server restart does. */
 	public synchronized void restartPostgres() {
 		int port = postgres.port();
+		stopPostgres();
+		startPostgres(port);
+	}
+
+	/** Stops PostgreSQL; {@link #startPostgres(int)} starts it again on the same port and data. */
+	public synchronized int stopPostgres() {
+		int port = postgres.port();
 		postgres.stop();
 		report("PostgreSQL stopped");
+		return port;
+	}
+
+	public synchronized void startPostgres(int port) {
 		postgres = Postgres.start(options.dataDir().resolve("postgres"), port, options.durablePostgres());
 		report("PostgreSQL ready again on port " + port);
 	}

@@ -27,6 +27,7 @@ import org.springframework.stereotype.Component;
 
 import se.nexus.audit.log.AuditLog;
 import se.nexus.audit.log.NewEntry;
+import se.nexus.support.database.DatabaseUnavailable;
 
 /**
  * Appends every event of every {@code nexus.*} topic except the dead-letter topics, a polled batch in one
@@ -102,6 +103,20 @@ class AuditListener {
         if (entries.isEmpty()) {
             return;
         }
+        try {
+            commit(entries);
+        } catch (RuntimeException e) {
+            if (DatabaseUnavailable.causedBy(e)) {
+                // Named as the first record's failure, the error handler's back-off for an unreachable database
+                // applies: the batch is read again until the database is back, never dead-lettered, since a batch
+                // failure would otherwise end in the DLT after the bounded retries and out of the chain.
+                throw new BatchListenerFailedException("The audit log's database cannot be reached", e, 0);
+            }
+            throw e;
+        }
+    }
+
+    private void commit(List<NewEntry> entries) {
         // The follow-up judges what was appended in the same transaction: each entry is judged once, with the chain.
         int appended = transactions.execute(status -> {
             List<StoredEntry> stored = auditLog.append(entries);

@@ -22,14 +22,18 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 import se.nexus.schemas.Topics;
+import se.nexus.support.database.DatabaseUnavailable;
 import se.nexus.support.deadletter.DeadLetters;
 
 /**
  * A message that cannot be read or processed is retried a bounded number of times, then published to
- * {@code <topic>.DLT} with the reason in headers; its partition keeps flowing. Unreadable messages go on
+ * {@code <topic>.DLT} with the reason in headers; its partition keeps flowing. One that failed because the database
+ * could not be reached is retried until it can. Unreadable messages go on
  * as the original bytes, readable ones as the record. Where the service keeps dead letters ({@link DeadLetters}), the
  * record is first recorded DEAD for its consumer group, on the consumer thread, so that the later records of its key
  * are parked behind it (docs/architecture.md section 5.3).
@@ -39,6 +43,7 @@ public class KafkaErrorHandlingAutoConfiguration {
 
     static final long RETRY_INTERVAL_MS = 500;
     static final long RETRIES = 2;
+    static final long DATABASE_RETRY_MAX_INTERVAL_MS = 5_000;
     /** Records sent to their topic's dead-letter topic, by the topic they came from. */
     static final String DEAD_LETTERS = "nexus.kafka.dead.letters";
 
@@ -62,7 +67,24 @@ public class KafkaErrorHandlingAutoConfiguration {
                 registry.counter(DEAD_LETTERS, "topic", record.topic()).increment();
             }
         };
-        return new DefaultErrorHandler(recoverer, new FixedBackOff(RETRY_INTERVAL_MS, RETRIES));
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(RETRY_INTERVAL_MS, RETRIES));
+        handler.setBackOffFunction((record, exception) -> backOffFor(exception));
+        return handler;
+    }
+
+    /**
+     * A record whose handling failed because the service's database could not be reached is not at fault: it is
+     * tried again, at growing intervals up to {@link #DATABASE_RETRY_MAX_INTERVAL_MS}, until the database is back,
+     * never sent to the dead-letter topic (that would take an event out of the audit chain, or a notification out of
+     * an inbox, because PostgreSQL restarted). Any other failure gets the bounded retries (null: the default).
+     */
+    static BackOff backOffFor(Exception exception) {
+        if (!DatabaseUnavailable.causedBy(exception)) {
+            return null;
+        }
+        ExponentialBackOff untilBack = new ExponentialBackOff(RETRY_INTERVAL_MS, 2);
+        untilBack.setMaxInterval(DATABASE_RETRY_MAX_INTERVAL_MS);
+        return untilBack;
     }
 
     private static KafkaTemplate<String, byte[]> rawTemplate(KafkaProperties properties) {

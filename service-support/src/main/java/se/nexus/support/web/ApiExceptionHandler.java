@@ -26,6 +26,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import se.nexus.support.database.DatabaseUnavailable;
+
 /**
  * Turns refusals into RFC 9457 problem details. Invalid input is a 400 that lists the offending fields
  * and why, never their values: a rejected value may be personal data.

@@ -11,6 +11,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 
+import se.nexus.support.database.DatabaseUnavailable;
+
 /**
  * Answers the servlet container's error dispatches (an unknown HTTP method, a rejected request, an exception no
  * handler caught) with a problem detail instead of Spring Boot's own error JSON; called directly, {@code /error}

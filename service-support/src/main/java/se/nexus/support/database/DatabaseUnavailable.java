@@ -1,4 +1,4 @@
-package se.nexus.support.web;
+package se.nexus.support.database;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -10,21 +10,24 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
-/**
- * A service's database that cannot be reached for a moment (restarting, failing over, connections cut) is a 503 the
- * client may retry, with {@code Retry-After}, not a 500: whether the failure came from a controller or from a filter
- * that reads the database first (idempotency keys). Found by the fault suite's PostgreSQL restart (docs/architecture.md,
- * section 5.7).
- */
-final class DatabaseUnavailable {
+import se.nexus.support.web.Problems;
 
-    static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+/**
+ * A service's database that cannot be reached for a moment (restarting, failing over, connections cut) is a passing
+ * condition, not a fault of the request or record at hand: the API answers 503 with {@code Retry-After}, not 500,
+ * whether the failure came from a controller or from a filter that reads the database first (idempotency keys); a
+ * consumer tries the record again until the database is back, and never sends it to a dead-letter topic. Found by the
+ * fault suite's PostgreSQL restart (docs/architecture.md, section 5.7).
+ */
+public final class DatabaseUnavailable {
+
+    public static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     private DatabaseUnavailable() {
     }
 
     /** Whether this failure, or one it was caused by, says the database could not be reached. */
-    static boolean causedBy(Throwable failure) {
+    public static boolean causedBy(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof DataAccessResourceFailureException || cause instanceof RecoverableDataAccessException
                     || cause instanceof CannotCreateTransactionException || connectionLost(cause)) {
@@ -47,7 +50,7 @@ final class DatabaseUnavailable {
         return cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08");
     }
 
-    static ProblemDetail problem() {
+    public static ProblemDetail problem() {
         // The request may or may not have taken effect if the connection broke at commit: a retry with the same
         // Idempotency-Key is answered once either way.
         return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "The service's database cannot be "

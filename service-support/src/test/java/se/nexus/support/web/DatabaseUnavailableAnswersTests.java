@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A database that cannot be reached is a 503 with Retry-After wherever the failure surfaces, and never quotes the
  * driver's message; any other failure stays a 500.
  */
-class DatabaseUnavailableTests {
+class DatabaseUnavailableAnswersTests {
 
     private final ProblemErrorController errors = new ProblemErrorController(new Problems(JsonMapper.builder().build()));
 
