@@ -42,9 +42,22 @@ public final class KafkaBroker implements AutoCloseable {
 
 	/** Starts a broker keeping its log in dataDir (formatted on first use); port 0 picks a free port. */
 	public static KafkaBroker start(Path dataDir, int port) {
-		KafkaBroker broker = new KafkaBroker(dataDir, Ports.orFree(port), Ports.free());
+		int brokerPort = Ports.orFree(port);
+		KafkaBroker broker = new KafkaBroker(dataDir, brokerPort, freeOtherThan(brokerPort));
 		broker.startServer();
 		return broker;
+	}
+
+	/**
+	 * A free port for the controller that is not the broker's: a port just probed free is free again at once, so two
+	 * probes in a row can name the same one, and Kafka refuses two listeners on one port.
+	 */
+	private static int freeOtherThan(int taken) {
+		int port = Ports.free();
+		while (port == taken) {
+			port = Ports.free();
+		}
+		return port;
 	}
 
 	public String bootstrapServers() {
