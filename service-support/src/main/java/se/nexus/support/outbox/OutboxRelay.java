@@ -1,6 +1,5 @@
 package se.nexus.support.outbox;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
