@@ -35,12 +35,16 @@ import java.util.List;
  * @param sweep offered open-loop submit rates of the latency curve; empty = no curve
  * @param sweepStep how long each rate of the curve is measured
  * @param instances instances of each API service when the benchmark starts the platform; requests go round-robin
+ * @param warmupRate cases started per second during an open-loop run's warm-up, when above {@code rate}: a light
+ *     load alone would leave the JIT compilers minutes behind (five JVMs compiling on two cores); the last quarter of
+ *     the warm-up (at most 15 s) runs at {@code rate}, so that what the faster start left in the pipeline has drained
+ *     when the window opens
  */
 record BenchmarkOptions(Duration duration, Duration warmup, double rate, int concurrency, double handoverShare,
         double consentShare, List<String> target, String tokenUri, String jdbcBase, String kafka, boolean profile,
         boolean ceilings, Duration ceilingDuration, String serviceHeap, boolean durable, Path output, String mode,
         boolean comparePeer, Duration drain, int maxInFlight, String peerHeap, List<Double> sweep, Duration sweepStep,
-        int instances) {
+        int instances, double warmupRate) {
 
     static final String CASES = "cases";
     static final String SUBMIT = "submit";
@@ -55,7 +59,7 @@ record BenchmarkOptions(Duration duration, Duration warmup, double rate, int con
         if (!target.isEmpty() && target.size() != 3) {
             throw new IllegalArgumentException("--target takes three URLs: referral,notification,audit");
         }
-        return new BenchmarkOptions(Duration.ofSeconds(a.number("duration", 60)), Duration.ofSeconds(a.number("warmup", 15)),
+        return new BenchmarkOptions(Duration.ofSeconds(a.number("duration", 60)), Duration.ofSeconds(a.number("warmup", 90)),
             a.decimal("rate", 0), (int) a.number("concurrency", 32), a.decimal("handovers", 0.10),
             a.decimal("consents", 0.10), target, a.text("token-uri", "http://localhost:8090/oauth2/token"),
             a.text("jdbc", "jdbc:postgresql://localhost:15432/"), a.text("kafka", "127.0.0.1:19092"),
@@ -64,7 +68,8 @@ record BenchmarkOptions(Duration duration, Duration warmup, double rate, int con
             Path.of(a.text("output", System.getProperty("benchmark.output", "benchmark/target"))), mode(a),
             a.flag("compare-peer", false), Duration.ofSeconds(a.number("drain", 30)), (int) a.number("max-in-flight", 512),
             a.text("peer-heap", "3g"), rates(a.bare("sweep") ? DEFAULT_SWEEP : a.text("sweep", "")),
-            Duration.ofSeconds(a.number("sweep-step", 20)), (int) a.number("instances", 1));
+            Duration.ofSeconds(a.number("sweep-step", 20)), (int) a.number("instances", 1),
+            a.decimal("warmup-rate", 20));
     }
 
     private static String mode(Arguments a) {
@@ -94,6 +99,13 @@ record BenchmarkOptions(Duration duration, Duration warmup, double rate, int con
 
     boolean closedLoop() {
         return rate <= 0;
+    }
+
+    /** The open-loop rate at {@code sinceStart} of the traffic: the warm-up's, then (the window's) {@code rate}. */
+    double rateAt(Duration sinceStart) {
+        Duration atRate = warmup.dividedBy(4).compareTo(Duration.ofSeconds(15)) > 0 ? Duration.ofSeconds(15)
+            : warmup.dividedBy(4);
+        return sinceStart.compareTo(warmup.minus(atRate)) < 0 ? Math.max(rate, warmupRate) : rate;
     }
 
     /** Arguments of the form --name value or --name=value, falling back to -Dbenchmark.name. */

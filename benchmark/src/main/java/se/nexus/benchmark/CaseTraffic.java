@@ -173,9 +173,9 @@ final class CaseTraffic {
     }
 
     private void pace(ThreadPoolExecutor workers, long t0) {
-        double intervalNanos = 1e9 / options.rate();
-        for (long i = 0; !stopping; i++) {
-            sleepUntil(t0 + (long) (i * intervalNanos));
+        long next = t0;
+        while (!stopping) {
+            sleepUntil(next);
             if (stopping) {
                 return;
             }
@@ -184,6 +184,7 @@ final class CaseTraffic {
             } catch (RejectedExecutionException busy) {
                 casesNotStarted.increment();
             }
+            next += (long) (1e9 / options.rateAt(Duration.ofNanos(next - t0)));
         }
     }
 

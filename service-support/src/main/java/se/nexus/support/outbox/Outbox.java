@@ -10,7 +10,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records an event for publication in the caller's database transaction; {@link OutboxRelay} publishes it.
+ * Records an event for publication in the caller's database transaction; {@link OutboxRelay} publishes it, woken
+ * when the transaction commits.
  */
 public class Outbox {
 
@@ -21,11 +22,13 @@ public class Outbox {
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
     private final EventTrace trace;
+    private final RelayWakeUp wakeUp;
 
-    Outbox(JdbcClient jdbc, JdbcTemplate batches, EventTrace trace) {
+    Outbox(JdbcClient jdbc, JdbcTemplate batches, EventTrace trace, RelayWakeUp wakeUp) {
         this.jdbc = jdbc;
         this.batches = batches;
         this.trace = trace;
+        this.wakeUp = wakeUp;
     }
 
     /** One event to append with others. */
@@ -47,6 +50,7 @@ public class Outbox {
             statement.setBytes(5, AvroBinary.encode(message.event()));
             statement.setString(6, traceparent);
         });
+        wakeUp.afterCommit();
     }
 
     /**
@@ -65,6 +69,7 @@ public class Outbox {
             .param("payload", AvroBinary.encode(event))
             .param("traceparent", trace.current())
             .update();
+        wakeUp.afterCommit();
     }
 
 }

@@ -30,8 +30,13 @@ public class OutboxAutoConfiguration {
     }
 
     @Bean
-    Outbox outbox(JdbcClient jdbc, JdbcTemplate jdbcTemplate, EventTrace trace) {
-        return new Outbox(jdbc, jdbcTemplate, trace);
+    RelayWakeUp relayWakeUp() {
+        return new RelayWakeUp();
+    }
+
+    @Bean
+    Outbox outbox(JdbcClient jdbc, JdbcTemplate jdbcTemplate, EventTrace trace, RelayWakeUp wakeUp) {
+        return new Outbox(jdbc, jdbcTemplate, trace, wakeUp);
     }
 
     @Bean
@@ -42,9 +47,10 @@ public class OutboxAutoConfiguration {
     @Bean
     @SuppressWarnings("unchecked")
     OutboxRelay outboxRelay(JdbcConnectionDetails database, KafkaTemplate<?, ?> kafka, OutboxProperties properties,
-            EventTrace trace) {
+            EventTrace trace, RelayWakeUp wakeUp) {
         // Boot's template is declared with wildcards; keys here are strings and values Avro records.
-        return new OutboxRelay(relaySessions(database), (KafkaTemplate<String, Object>) kafka, properties, trace);
+        return new OutboxRelay(relaySessions(database), (KafkaTemplate<String, Object>) kafka, properties, trace,
+            wakeUp);
     }
 
     /**

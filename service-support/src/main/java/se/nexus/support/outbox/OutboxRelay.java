@@ -37,7 +37,9 @@ import se.nexus.support.locks.AdvisoryLocks;
  * <p>Each batch is read, sent with all sends in flight at once, awaited, and marked published in one transaction; if
  * Kafka fails, the transaction rolls back, the rows stay unpublished and the relay backs off. A crash between send and
  * commit republishes a batch: consumers are idempotent on event id. Published rows are deleted by the retention job
- * ({@code nexus.retention.published-events}). See docs/architecture.md, section 5.1.
+ * ({@code nexus.retention.published-events}). Between batches the relay waits for the next commit that wrote to this
+ * instance's outbox ({@link RelayWakeUp}) or {@code poll-interval}, whichever comes first. See docs/architecture.md,
+ * section 5.1.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -55,15 +57,17 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile Set<Integer> partitions = Set.of();
     private volatile Thread worker;
     private final EventTrace trace;
+    private final RelayWakeUp wakeUp;
 
     /** The {@code sessions} must open a connection of its own for each relay session, never a pooled one. */
     OutboxRelay(DataSource sessions, KafkaTemplate<String, Object> kafka, OutboxProperties properties) {
-        this(sessions, kafka, properties, EventTrace.off());
+        this(sessions, kafka, properties, EventTrace.off(), new RelayWakeUp());
     }
 
     OutboxRelay(DataSource sessions, KafkaTemplate<String, Object> kafka, OutboxProperties properties,
-            EventTrace trace) {
+            EventTrace trace, RelayWakeUp wakeUp) {
         this.trace = trace;
+        this.wakeUp = wakeUp;
         this.sessions = sessions;
         this.kafka = kafka;
         this.properties = properties;
@@ -155,7 +159,7 @@ public class OutboxRelay implements SmartLifecycle {
                     int published = publishBatch(session);
                     backoff = properties.pollInterval();
                     if (published < properties.batchSize()) {
-                        Thread.sleep(properties.pollInterval().toMillis());
+                        wakeUp.await(properties.pollInterval());
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

@@ -72,7 +72,7 @@ class OutboxRelayScaleOutIntegrationTests {
     void emptyOutboxAndNewTopic() {
         jdbc.sql("TRUNCATE outbox").update();
         topic = RelayTopic.create();
-        events = new OutboxEvents(topic.name(), 64, new Outbox(jdbc, new JdbcTemplate(writes), EventTrace.off()),
+        events = new OutboxEvents(topic.name(), 64, new Outbox(jdbc, new JdbcTemplate(writes), EventTrace.off(), new RelayWakeUp()),
             new TransactionTemplate(new DataSourceTransactionManager(writes)));
     }
 

@@ -37,6 +37,10 @@ final class TestRelay {
     }
 
     static TestRelay start(Database database) {
+        return start(database, PROPERTIES, new RelayWakeUp());
+    }
+
+    static TestRelay start(Database database, OutboxProperties properties, RelayWakeUp wakeUp) {
         var producers = new DefaultKafkaProducerFactory<String, Object>(producerConfig());
         var kafka = new KafkaTemplate<>(producers);
         var published = new AtomicInteger();
@@ -46,7 +50,7 @@ final class TestRelay {
                 published.incrementAndGet();
             }
         });
-        var relay = new OutboxRelay(sessions(database), kafka, PROPERTIES);
+        var relay = new OutboxRelay(sessions(database), kafka, properties, EventTrace.off(), wakeUp);
         relay.start();
         return new TestRelay(relay, producers, published);
     }
