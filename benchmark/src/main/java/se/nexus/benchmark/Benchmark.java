@@ -141,7 +141,8 @@ public final class Benchmark {
                 : options.closedLoop() ? "closed loop (as fast as accepted)" : "open loop at " + options.rate() + " cases/s",
             options.concurrency(), options.handoverShare(), options.consentShare(), options.profile(),
             Runtime.getRuntime().availableProcessors(), memoryMb(), System.getProperty("java.version"),
-            platform.started() ? "-Xmx" + options.serviceHeap() + " -Xms" + options.serviceHeap() + " (C2 on), "
+            platform.started() ? "-Xmx" + options.serviceHeap() + " -Xms" + options.serviceHeap()
+                + (options.serviceJvmFlags().isEmpty() ? " (C2 on)" : " " + String.join(" ", options.serviceJvmFlags())) + ", "
                 + options.instances() + " instance(s) of each API service" : "as started",
             settle.toMillis() / 1000.0, postgresSettings, platform.readySeconds(), idleMemoryMb,
             window.platformMemoryMbAtClose());

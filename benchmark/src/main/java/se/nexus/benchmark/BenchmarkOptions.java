@@ -24,6 +24,8 @@ import java.util.List;
  * @param ceilings measure the raw Kafka and PostgreSQL ceilings after the run
  * @param ceilingDuration how long each ceiling measurement runs at most
  * @param serviceHeap the services' -Xmx when the benchmark starts the platform
+ * @param serviceJvmFlags more flags for the services' JVMs when the benchmark starts the platform, space-separated
+ *     (e.g. {@code -XX:TieredStopAtLevel=1})
  * @param durable PostgreSQL with fsync and synchronous_commit on when the benchmark starts the platform (and the peer)
  * @param output where the report goes
  * @param mode {@code cases} (complete cases) or {@code submit} (submits only, events matched on Kafka, as the peer's
@@ -44,7 +46,7 @@ record BenchmarkOptions(Duration duration, Duration warmup, double rate, int con
         double consentShare, List<String> target, String tokenUri, String jdbcBase, String kafka, boolean profile,
         boolean ceilings, Duration ceilingDuration, String serviceHeap, boolean durable, Path output, String mode,
         boolean comparePeer, Duration drain, int maxInFlight, String peerHeap, List<Double> sweep, Duration sweepStep,
-        int instances, double warmupRate) {
+        int instances, double warmupRate, List<String> serviceJvmFlags) {
 
     static final String CASES = "cases";
     static final String SUBMIT = "submit";
@@ -69,7 +71,8 @@ record BenchmarkOptions(Duration duration, Duration warmup, double rate, int con
             a.flag("compare-peer", false), Duration.ofSeconds(a.number("drain", 30)), (int) a.number("max-in-flight", 512),
             a.text("peer-heap", "3g"), rates(a.bare("sweep") ? DEFAULT_SWEEP : a.text("sweep", "")),
             Duration.ofSeconds(a.number("sweep-step", 20)), (int) a.number("instances", 1),
-            a.decimal("warmup-rate", 20));
+            a.decimal("warmup-rate", 20),
+            Arrays.stream(a.text("service-jvm-flags", "").trim().split("\\s+")).filter(f -> !f.isEmpty()).toList());
     }
 
     private static String mode(Arguments a) {

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -65,8 +66,8 @@ final class Platform implements AutoCloseable {
             .withServices(LocalPlatform.API_SERVICES)
             // Every commit paid for as in production: the local stack's PostgreSQL would skip fsync.
             .withDurablePostgres(options.durable())
-            .withServiceJvmOptions(List.of("-Xmx" + options.serviceHeap(), "-Xms" + options.serviceHeap(),
-                "-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints"));
+            .withServiceJvmOptions(Stream.concat(Stream.of("-Xmx" + options.serviceHeap(), "-Xms" + options.serviceHeap(),
+                "-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints"), options.serviceJvmFlags().stream()).toList());
         LocalPlatform local = LocalPlatform.start(startOptions, line -> System.out.println("  " + line));
         double readySeconds = local.elapsedSeconds();
         try {
