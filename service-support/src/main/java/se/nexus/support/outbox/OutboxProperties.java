@@ -12,6 +12,9 @@ import se.nexus.support.locks.AdvisoryLocks;
  *
  * @param batchSize rows read and published per transaction
  * @param pollInterval pause between polls when the outbox is empty
+ * @param gather how long a relay woken by a commit waits before its next batch when its last batch held several rows:
+ *        commits then come faster than batches, and gathering them saves a transaction and a Kafka round trip per
+ *        row; a relay that published one row or none publishes at once when woken
  * @param sendTimeout how long a batch may wait for Kafka's acknowledgements
  * @param maxBackoff longest pause between attempts while Kafka is unreachable
  * @param lagThreshold outbox lag past which the service reports itself out of service
@@ -26,6 +29,7 @@ import se.nexus.support.locks.AdvisoryLocks;
 public record OutboxProperties(
         @DefaultValue("500") int batchSize,
         @DefaultValue("50ms") Duration pollInterval,
+        @DefaultValue("50ms") Duration gather,
         @DefaultValue("30s") Duration sendTimeout,
         @DefaultValue("30s") Duration maxBackoff,
         @DefaultValue("60s") Duration lagThreshold,

@@ -38,8 +38,8 @@ import se.nexus.support.locks.AdvisoryLocks;
  * Kafka fails, the transaction rolls back, the rows stay unpublished and the relay backs off. A crash between send and
  * commit republishes a batch: consumers are idempotent on event id. Published rows are deleted by the retention job
  * ({@code nexus.retention.published-events}). Between batches the relay waits for the next commit that wrote to this
- * instance's outbox ({@link RelayWakeUp}) or {@code poll-interval}, whichever comes first. See docs/architecture.md,
- * section 5.1.
+ * instance's outbox ({@link RelayWakeUp}) or {@code poll-interval}, whichever comes first; woken after a batch of
+ * several rows, it first gathers commits for {@code gather}. See docs/architecture.md, section 5.1.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -158,8 +158,8 @@ public class OutboxRelay implements SmartLifecycle {
                     }
                     int published = publishBatch(session);
                     backoff = properties.pollInterval();
-                    if (published < properties.batchSize()) {
-                        wakeUp.await(properties.pollInterval());
+                    if (published < properties.batchSize() && wakeUp.await(properties.pollInterval()) && published > 1) {
+                        Thread.sleep(properties.gather().toMillis());
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

@@ -117,7 +117,7 @@ class OutboxRelayScaleOutIntegrationTests {
 
     @Test
     void whenARelayFallsSilentTheDatabaseEndsItsSessionAndAnotherTakesOverItsPartitions() {
-        var silentHost = new OutboxProperties(50, Duration.ofMillis(20), Duration.ofSeconds(30), Duration.ofSeconds(2),
+        var silentHost = new OutboxProperties(50, Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofSeconds(30), Duration.ofSeconds(2),
             Duration.ofSeconds(60), PARTITIONS, Duration.ofMillis(200), Duration.ofSeconds(1));
         try (RelaySession silent = RelaySession.open(TestRelay.sessions(database), silentHost)) {
             await("the silent relay holds every partition").atMost(SETTLED).until(() -> {

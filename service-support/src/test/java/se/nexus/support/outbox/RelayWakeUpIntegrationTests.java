@@ -26,7 +26,7 @@ import se.nexus.infrastructure.SharedInfrastructure;
  */
 class RelayWakeUpIntegrationTests {
 
-    static final OutboxProperties HOURLY_POLL = new OutboxProperties(50, Duration.ofHours(1), Duration.ofSeconds(30),
+    static final OutboxProperties HOURLY_POLL = new OutboxProperties(50, Duration.ofHours(1), Duration.ofMillis(20), Duration.ofSeconds(30),
         Duration.ofSeconds(2), Duration.ofSeconds(60), 16, Duration.ofMillis(200), Duration.ofSeconds(5));
 
     static Database database;

@@ -23,7 +23,7 @@ import se.nexus.schemas.registry.TopicRecordNameStrategy;
 final class TestRelay {
 
     /** Quick to claim, so that the tests see partitions change hands within a second. */
-    static final OutboxProperties PROPERTIES = new OutboxProperties(50, Duration.ofMillis(20), Duration.ofSeconds(30),
+    static final OutboxProperties PROPERTIES = new OutboxProperties(50, Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofSeconds(30),
         Duration.ofSeconds(2), Duration.ofSeconds(60), 16, Duration.ofMillis(200), Duration.ofSeconds(5));
 
     private final OutboxRelay relay;
