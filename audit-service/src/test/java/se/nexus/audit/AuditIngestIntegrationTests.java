@@ -31,6 +31,7 @@ import tools.jackson.databind.JsonNode;
 
 import se.nexus.events.referral.ReferralSubmitted;
 import se.nexus.events.subject.SubjectErased;
+import se.nexus.infrastructure.KafkaAccess;
 import se.nexus.infrastructure.SharedInfrastructure;
 import se.nexus.schemas.Topics;
 import se.nexus.support.test.NexusIntegrationTest;
@@ -220,9 +221,9 @@ class AuditIngestIntegrationTests {
     }
 
     private static void publishRaw(String key, byte[] value) {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            SharedInfrastructure.get().kafkaBootstrapServers(), ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-            StringSerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        Map<String, Object> config = SharedInfrastructure.get().kafka(KafkaAccess.OPERATOR).properties(Map.of(
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
             producer.send(new ProducerRecord<>(Topics.REFERRALS, key, value));
             producer.flush();
@@ -230,10 +231,10 @@ class AuditIngestIntegrationTests {
     }
 
     private static KafkaConsumer<String, byte[]> rawConsumer() {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            SharedInfrastructure.get().kafkaBootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG, UUID.randomUUID().toString(),
+        return new KafkaConsumer<>(SharedInfrastructure.get().kafka(KafkaAccess.OPERATOR).properties(Map.of(
+            ConsumerConfig.GROUP_ID_CONFIG, KafkaAccess.operatorGroup("audit-tests"),
             ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-            StringDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+            StringDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class)));
     }
 
     private JsonNode awaitOneEntry(String filter) {

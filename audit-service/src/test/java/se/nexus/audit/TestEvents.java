@@ -26,6 +26,7 @@ import se.nexus.events.Urgency;
 import se.nexus.events.consent.ConsentGranted;
 import se.nexus.events.referral.ReferralSubmitted;
 import se.nexus.events.subject.SubjectErased;
+import se.nexus.infrastructure.KafkaAccess;
 import se.nexus.infrastructure.SharedInfrastructure;
 import se.nexus.schemas.Topics;
 import se.nexus.schemas.registry.KafkaAvroSerializer;
@@ -51,14 +52,14 @@ public final class TestEvents implements AutoCloseable {
 
     public TestEvents() {
         var infrastructure = SharedInfrastructure.get();
-        this.producer = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers(),
+        // The operator's tool principal: the tests publish what the other services would.
+        this.producer = new KafkaProducer<>(infrastructure.kafka(KafkaAccess.OPERATOR).properties(Map.of(
             ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
             ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, KafkaAvroSerializer.class,
             ProducerConfig.ACKS_CONFIG, "all",
             "schema.registry.url", infrastructure.schemaRegistryUrl(),
             "auto.register.schemas", true,
-            "value.subject.name.strategy", "se.nexus.schemas.registry.TopicRecordNameStrategy"));
+            "value.subject.name.strategy", "se.nexus.schemas.registry.TopicRecordNameStrategy")));
     }
 
     public static EventMetadata metadata(String eventId) {

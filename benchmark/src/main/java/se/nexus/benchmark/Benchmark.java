@@ -100,7 +100,7 @@ public final class Benchmark {
         ResourceWindow window = new ResourceWindow(platform, ledgers, options.profile(), recordings);
         CaseTraffic traffic = new CaseTraffic(platform, options);
         Instant since = Instant.now().minusMillis(500);
-        Map<String, Long> offsetsBefore = Ceilings.endOffsets(platform.kafkaBootstrapServers(), TOPICS);
+        Map<String, Long> offsetsBefore = Ceilings.endOffsets(platform.kafka(), TOPICS);
         System.out.println("Priming: one complete case (consent, handover) through the whole pipeline ...");
         if (!traffic.prime()) {
             throw new IllegalStateException("The priming case failed: " + traffic.statuses());
@@ -124,7 +124,7 @@ public final class Benchmark {
         window.problems().forEach(problem -> System.out.println("  (resource window: " + problem + ")"));
         Duration settle = ledgers.settle(since, Duration.ofMinutes(3));
         System.out.printf("  pipeline settled after %.1f s; reading the databases ...%n", settle.toMillis() / 1000.0);
-        Map<String, Long> offsetsAfter = Ceilings.endOffsets(platform.kafkaBootstrapServers(), TOPICS);
+        Map<String, Long> offsetsAfter = Ceilings.endOffsets(platform.kafka(), TOPICS);
         Ledgers.EndToEnd endToEnd = ledgers.endToEnd(result.windowStart(), result.windowEnd());
         Ledgers.WindowEvents events = ledgers.windowEvents(result.windowStart(), result.windowEnd());
         Ledgers.Reconciliation reconciliation = ledgers.reconcile(since);
@@ -192,7 +192,7 @@ public final class Benchmark {
         List<Ceilings.PostgresCeiling> postgres = new ArrayList<>();
         try {
             System.out.println("Ceiling: raw Kafka produce rate (1 KB, acks=all) ...");
-            kafka = Ceilings.kafka(platform.kafkaBootstrapServers(), 200_000, options.ceilingDuration());
+            kafka = Ceilings.kafka(platform.kafka(), 200_000, options.ceilingDuration());
             Database scratch = platform.database("benchmark_ceiling");
             for (int connections : List.of(1, 4)) {
                 System.out.printf("Ceiling: raw PostgreSQL commit rate, %d connection(s) ...%n", connections);

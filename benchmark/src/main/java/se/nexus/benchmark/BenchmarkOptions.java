@@ -20,6 +20,8 @@ import java.util.List;
  * @param tokenUri the token endpoint of a running platform (client credentials), with --target
  * @param jdbcBase JDBC URL up to the database name of a running platform's PostgreSQL, with --target
  * @param kafka bootstrap servers of a running platform, with --target
+ * @param kafkaTls the folder of a running platform's local certificate authority (the operator's certificate
+ *     nexus-operator.pem and ca.crt), with --target; empty = .nexus-local/tls in the repository
  * @param profile record the measured window with Java Flight Recorder in every JVM
  * @param ceilings measure the raw Kafka and PostgreSQL ceilings after the run
  * @param ceilingDuration how long each ceiling measurement runs at most
@@ -46,7 +48,7 @@ record BenchmarkOptions(Duration duration, Duration warmup, double rate, int con
         double consentShare, List<String> target, String tokenUri, String jdbcBase, String kafka, boolean profile,
         boolean ceilings, Duration ceilingDuration, String serviceHeap, boolean durable, Path output, String mode,
         boolean comparePeer, Duration drain, int maxInFlight, String peerHeap, List<Double> sweep, Duration sweepStep,
-        int instances, double warmupRate, List<String> serviceJvmFlags) {
+        int instances, double warmupRate, List<String> serviceJvmFlags, String kafkaTls) {
 
     static final String CASES = "cases";
     static final String SUBMIT = "submit";
@@ -72,7 +74,8 @@ record BenchmarkOptions(Duration duration, Duration warmup, double rate, int con
             a.text("peer-heap", "3g"), rates(a.bare("sweep") ? DEFAULT_SWEEP : a.text("sweep", "")),
             Duration.ofSeconds(a.number("sweep-step", 20)), (int) a.number("instances", 1),
             a.decimal("warmup-rate", 20),
-            Arrays.stream(a.text("service-jvm-flags", "").trim().split("\\s+")).filter(f -> !f.isEmpty()).toList());
+            Arrays.stream(a.text("service-jvm-flags", "").trim().split("\\s+")).filter(f -> !f.isEmpty()).toList(),
+            a.text("kafka-tls", ""));
     }
 
     private static String mode(Arguments a) {

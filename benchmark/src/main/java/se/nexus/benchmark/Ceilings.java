@@ -17,7 +17,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -27,6 +26,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import se.nexus.infrastructure.Database;
+import se.nexus.infrastructure.KafkaConnection;
 
 /**
  * What this machine's own Kafka broker and PostgreSQL server do at most, measured against the very servers the
@@ -48,10 +48,10 @@ final class Ceilings {
     record PostgresCeiling(int connections, long commits, double seconds, double commitsPerSecond) {
     }
 
-    static KafkaCeiling kafka(String bootstrap, long maxRecords, Duration atMost) throws Exception {
+    static KafkaCeiling kafka(KafkaConnection kafka, long maxRecords, Duration atMost) throws Exception {
         String topic = "benchmark.ceiling." + System.currentTimeMillis();
         int partitions = 3;
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        try (Admin admin = Admin.create(kafka.properties())) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
         Map<String, String> settings = Map.of(ProducerConfig.ACKS_CONFIG, "all",
@@ -60,7 +60,7 @@ final class Ceilings {
             ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
         Properties properties = new Properties();
         properties.putAll(settings);
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        properties.putAll(kafka.properties());
         byte[] value = new byte[RECORD_BYTES];
         ThreadLocalRandom.current().nextBytes(value);
         AtomicLong acknowledged = new AtomicLong();
@@ -122,8 +122,8 @@ final class Ceilings {
     }
 
     /** The end offsets of the platform's topics: how many records have been written to each so far. */
-    static Map<String, Long> endOffsets(String bootstrap, List<String> topics) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+    static Map<String, Long> endOffsets(KafkaConnection kafka, List<String> topics) throws Exception {
+        try (Admin admin = Admin.create(kafka.properties())) {
             Map<String, Long> offsets = new HashMap<>();
             var existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             Map<TopicPartition, OffsetSpec> request = new HashMap<>();

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -14,6 +13,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+
+import se.nexus.infrastructure.KafkaAccess;
 
 /**
  * Reads a topic from its end as it stands when started (every partition assigned, no consumer group) and notes,
@@ -28,10 +29,11 @@ final class KafkaKeys implements AutoCloseable {
     private final Thread poller;
     private volatile boolean stopping;
 
-    KafkaKeys(String bootstrapServers, String topic) {
+    /** Reads the topic through a client with these settings (bootstrap servers and security). */
+    KafkaKeys(Map<String, Object> connection, String topic) {
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "benchmark-" + UUID.randomUUID());
+        config.putAll(connection);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, KafkaAccess.operatorGroup("benchmark"));
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
         consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());

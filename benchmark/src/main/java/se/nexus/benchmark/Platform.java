@@ -22,6 +22,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import se.nexus.infrastructure.Database;
+import se.nexus.infrastructure.KafkaAccess;
+import se.nexus.infrastructure.KafkaConnection;
+import se.nexus.infrastructure.LocalCertificateAuthority;
 import se.nexus.local.LocalPlatform;
 
 /**
@@ -176,8 +179,18 @@ final class Platform implements AutoCloseable {
         return DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
     }
 
-    String kafkaBootstrapServers() {
-        return local != null ? local.kafkaBootstrapServers() : options.kafka();
+    /**
+     * The benchmark's own Kafka client: the operator's tools' principal (never a service's), over mutual TLS; for a
+     * running platform with the certificate the local stack issued it.
+     */
+    KafkaConnection kafka() {
+        if (local != null) {
+            return local.kafka(KafkaAccess.OPERATOR);
+        }
+        Path tls = options.kafkaTls().isBlank() ? projectRoot.resolve(".nexus-local").resolve("tls")
+            : Path.of(options.kafkaTls());
+        return new KafkaConnection(options.kafka(), new LocalCertificateAuthority.IssuedCertificate(KafkaAccess.OPERATOR,
+            tls.resolve(KafkaAccess.OPERATOR + ".pem"), tls.resolve(LocalCertificateAuthority.CA_CERTIFICATE)));
     }
 
     /** The processes to watch, by the name they are reported under. */

@@ -19,7 +19,6 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -232,8 +231,7 @@ final class PoisonMessages implements Fault {
 
     private Map<String, Map<TopicPartition, OffsetAndMetadata>> committedOffsets() throws Exception {
         Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = new LinkedHashMap<>();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                platform.kafkaBootstrapServers()))) {
+        try (Admin admin = Admin.create(platform.kafka().properties())) {
             for (String group : List.of(AUDIT, NOTIFICATION)) {
                 committed.put(group, admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get());
             }
@@ -243,9 +241,9 @@ final class PoisonMessages implements Fault {
 
     private void readDeadLetters() {
         if (dltReader == null) {
-            dltReader = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                platform.kafkaBootstrapServers(), ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+            dltReader = new KafkaConsumer<>(platform.kafka().properties(Map.of(
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class)));
             List<TopicPartition> partitions = new ArrayList<>();
             Topics.all().forEach(topic -> dltReader.partitionsFor(Topics.deadLetterTopicOf(topic))
                 .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition()))));
@@ -290,9 +288,10 @@ final class PoisonMessages implements Fault {
     }
 
     private KafkaProducer<String, byte[]> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers(),
-            ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        // The operator's tool principal: it may write a service's topic to inject the poison; no service may.
+        return new KafkaProducer<>(platform.kafka().properties(Map.of(ProducerConfig.ACKS_CONFIG, "all",
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)));
     }
 
     /** Serialized as the services serialize: registered under the topic and record name. */

@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import se.nexus.infrastructure.KafkaConnection;
+
 /**
  * Where referrals are submitted and where the submitted event lands: the same driver measures Nexus and the peer,
  * each with its own request and answer, so that the figures differ only by the system under test.
@@ -33,7 +35,8 @@ interface SubmitTarget {
 
     String topic();
 
-    String kafkaBootstrapServers();
+    /** How the driver's consumer reaches the broker the target's events land on. */
+    Map<String, Object> kafka();
 
     /**
      * Nexus: a referral on a statutory basis from one demo agency to another, as CaseTraffic submits it, with the
@@ -43,7 +46,7 @@ interface SubmitTarget {
     static SubmitTarget nexus(Platform platform) {
         Map<String, String> tokens = new LinkedHashMap<>();
         Platform.AGENCIES.forEach(agency -> tokens.put(agency, platform.token(agency, "CASEWORKER")));
-        return new Nexus(platform.urls(Platform.REFERRAL), tokens, platform.kafkaBootstrapServers(), new AtomicLong());
+        return new Nexus(platform.urls(Platform.REFERRAL), tokens, platform.kafka(), new AtomicLong());
     }
 
     /** The peer: its own body ({toAgency, subjectRef, urgency}) and answer ({referralId}), no token. */
@@ -52,8 +55,14 @@ interface SubmitTarget {
     }
 
     /** Nexus's referral service, one or more instances. */
-    record Nexus(List<String> urls, Map<String, String> tokens, String kafkaBootstrapServers, AtomicLong sent)
+    record Nexus(List<String> urls, Map<String, String> tokens, KafkaConnection connection, AtomicLong sent)
             implements SubmitTarget {
+
+        /** The operator's tool principal over mutual TLS, as every client of the platform's broker. */
+        @Override
+        public Map<String, Object> kafka() {
+            return connection.properties();
+        }
 
         private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
@@ -126,9 +135,10 @@ interface SubmitTarget {
             return peer.topic();
         }
 
+        /** The peer's own broker (not the platform's): plaintext, as the peer was handed over. */
         @Override
-        public String kafkaBootstrapServers() {
-            return peer.kafkaBootstrapServers();
+        public Map<String, Object> kafka() {
+            return KafkaConnection.plaintext(peer.kafkaBootstrapServers()).properties();
         }
     }
 }

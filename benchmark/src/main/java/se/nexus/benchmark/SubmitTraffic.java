@@ -75,7 +75,7 @@ final class SubmitTraffic {
      */
     Result run(Load load, Duration warmup, Duration measured, Duration drain, String postgres, Runnable onWindowOpen,
             Runnable onWindowClose) throws InterruptedException {
-        try (KafkaKeys keys = new KafkaKeys(target.kafkaBootstrapServers(), target.topic())) {
+        try (KafkaKeys keys = new KafkaKeys(target.kafka(), target.topic())) {
             long t0 = System.nanoTime();
             windowStart = t0 + warmup.toNanos();
             windowEnd = windowStart + measured.toNanos();

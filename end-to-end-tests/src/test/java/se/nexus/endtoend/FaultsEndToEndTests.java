@@ -21,7 +21,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -39,6 +38,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import se.nexus.infrastructure.Database;
+import se.nexus.infrastructure.KafkaAccess;
 import se.nexus.local.LocalPlatform;
 import se.nexus.schemas.Topics;
 import se.nexus.support.test.ApiClient;
@@ -54,8 +54,8 @@ class FaultsEndToEndTests {
     static final String REFERRAL = "referral-service";
     static final String NOTIFICATION = "notification-service";
     /** The consumer groups of nexus.referrals: the audit service's and the notification service's listener ids. */
-    static final String AUDIT_GROUP = "audit-ingest";
-    static final String NOTIFICATION_GROUP = "case-events";
+    static final String AUDIT_GROUP = KafkaAccess.AUDIT_GROUP;
+    static final String NOTIFICATION_GROUP = KafkaAccess.NOTIFICATION_GROUP;
     static final ApiClient api = new ApiClient();
     static LocalPlatform platform;
 
@@ -112,10 +112,10 @@ class FaultsEndToEndTests {
     @Test
     void aPoisonMessageGoesToTheDeadLetterTopicWithItsReasonAndThePartitionKeepsFlowing() throws Exception {
         RecordMetadata poison;
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+        // The operator's tool principal injects the poison: no service may write another's topic.
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(platform.kafka(KafkaAccess.OPERATOR)
+                .properties(Map.of(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)))) {
             byte[] garbage = new byte[48];
             ThreadLocalRandom.current().nextBytes(garbage);
             poison = producer.send(new ProducerRecord<>(Topics.REFERRALS, UUID.randomUUID().toString(), garbage)).get();
@@ -137,9 +137,9 @@ class FaultsEndToEndTests {
     /** The consumer groups that dead-lettered the record, with the exception class each gave as the reason. */
     private static Map<String, String> deadLettered(RecordMetadata poison) {
         Map<String, String> reasons = new TreeMap<>();
-        try (KafkaConsumer<byte[], byte[]> dlt = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                platform.kafkaBootstrapServers(), ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+        try (KafkaConsumer<byte[], byte[]> dlt = new KafkaConsumer<>(platform.kafka(KafkaAccess.OPERATOR).properties(
+                Map.of(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                    ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class)))) {
             List<TopicPartition> partitions = new ArrayList<>();
             dlt.partitionsFor(Topics.deadLetterTopicOf(poison.topic()))
                 .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
@@ -170,8 +170,7 @@ class FaultsEndToEndTests {
     }
 
     private static long committed(String group, TopicPartition partition) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                platform.kafkaBootstrapServers()))) {
+        try (Admin admin = Admin.create(platform.kafka(KafkaAccess.OPERATOR).properties())) {
             OffsetAndMetadata offset = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
                 .get(partition);
             return offset == null ? -1 : offset.offset();

@@ -27,6 +27,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import se.nexus.infrastructure.KafkaAccess;
 import se.nexus.local.LocalPlatform;
 import se.nexus.schemas.Topics;
 import se.nexus.support.test.ApiClient;
@@ -224,10 +225,9 @@ class SkeletonEndToEndTests {
     /** Publishes again, byte for byte, the first record the topic holds under the key: a redelivery. */
     private static void redeliver(String topic, String key) {
         Properties consumerConfig = new Properties();
-        consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers());
+        consumerConfig.putAll(platform.kafka(KafkaAccess.OPERATOR).properties());
         try (var consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
-                var producer = new KafkaProducer<>(Map.<String, Object>of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers()),
+                var producer = new KafkaProducer<>(platform.kafka(KafkaAccess.OPERATOR).properties(),
                     new StringSerializer(), new ByteArraySerializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                 .map(info -> new TopicPartition(topic, info.partition())).toList();

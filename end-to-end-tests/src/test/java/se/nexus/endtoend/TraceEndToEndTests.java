@@ -21,6 +21,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import se.nexus.infrastructure.KafkaAccess;
 import se.nexus.local.LocalPlatform;
 import se.nexus.schemas.Topics;
 import se.nexus.support.test.ApiClient;
@@ -114,9 +115,9 @@ class TraceEndToEndTests {
     }
 
     private static KafkaConsumer<String, byte[]> consumer() {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers(),
-            ConsumerConfig.GROUP_ID_CONFIG, "trace-test-" + UUID.randomUUID(),
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer());
+        return new KafkaConsumer<>(platform.kafka(KafkaAccess.OPERATOR).properties(Map.of(
+            ConsumerConfig.GROUP_ID_CONFIG, KafkaAccess.operatorGroup("trace-test"),
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")), new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     private static byte[] randomBytes(int length) {

@@ -9,13 +9,18 @@ import java.sql.Statement;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import org.apache.kafka.clients.admin.Admin;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
-/** Kafka, Confluent Schema Registry and PostgreSQL in Docker containers via Testcontainers; token issuer in this JVM. */
+/**
+ * Kafka, Confluent Schema Registry and PostgreSQL in Docker containers via Testcontainers; token issuer in this JVM.
+ * Kafka here is plaintext without ACLs (the schema registry's store and the container's own listeners would each
+ * need certificates): the mutual TLS and ACL tests run against the embedded broker only.
+ */
 public final class ContainerInfrastructure implements Infrastructure {
 
 	private static final int REGISTRY_PORT = 8081;
@@ -61,12 +66,20 @@ public final class ContainerInfrastructure implements Infrastructure {
 		ContainerInfrastructure started = new ContainerInfrastructure(network, kafka, postgres, registry,
 				TokenIssuer.start(0, DemoClients.all(), null));
 		Http.requireBackwardTransitive(started.schemaRegistryUrl());
+		try (Admin admin = Admin.create(started.kafka(KafkaAccess.OPERATOR).properties())) {
+			KafkaAccess.createTopics(admin);
+		}
 		return started;
 	}
 
 	@Override
 	public String kafkaBootstrapServers() {
 		return kafka.getBootstrapServers();
+	}
+
+	@Override
+	public KafkaConnection kafka(String principal) {
+		return KafkaConnection.plaintext(kafkaBootstrapServers());
 	}
 
 	@Override

@@ -19,6 +19,11 @@ public final class DemoClients {
 	private DemoClients() {
 	}
 
+	/** The demo agencies' ids: each agency's system also gets a Kafka certificate with its id as CN. */
+	public static List<String> agencies() {
+		return AGENCIES;
+	}
+
 	/**
 	 * One client per demo agency with the roles its kind may hold (nexus-participants.yml): CASEWORKER and
 	 * COORDINATOR, plus AUDITOR and OPERATOR for the resource centre; only AUDITOR for the county board, which works no

@@ -33,8 +33,9 @@ public final class EmbeddedInfrastructure implements Infrastructure {
 		CompletableFuture<SchemaRegistry> registry = CompletableFuture
 			.supplyAsync(() -> SchemaRegistry.start(dir, 0, null));
 		CompletableFuture<Postgres> postgres = CompletableFuture.supplyAsync(() -> Postgres.start(null, 0));
-		CompletableFuture<KafkaBroker> kafka = CompletableFuture
-			.supplyAsync(() -> KafkaBroker.start(dir.resolve("kafka"), 0));
+		// A certificate authority of this test JVM's own: certificates for the broker and every principal.
+		CompletableFuture<KafkaBroker> kafka = CompletableFuture.supplyAsync(() -> KafkaBroker.start(dir.resolve("kafka"),
+				0, LocalCertificateAuthority.openOrCreate(dir.resolve("tls"), "Nexus test CA")));
 		TokenIssuer tokenIssuer = TokenIssuer.start(0, DemoClients.all(), null);
 		try {
 			return new EmbeddedInfrastructure(postgres.join(), kafka.join(), registry.join(), tokenIssuer);
@@ -59,6 +60,11 @@ public final class EmbeddedInfrastructure implements Infrastructure {
 	@Override
 	public String kafkaBootstrapServers() {
 		return kafka.bootstrapServers();
+	}
+
+	@Override
+	public KafkaConnection kafka(String principal) {
+		return kafka.connection(principal);
 	}
 
 	@Override

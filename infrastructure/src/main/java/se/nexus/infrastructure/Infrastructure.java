@@ -7,6 +7,12 @@ public interface Infrastructure extends AutoCloseable {
 
 	String kafkaBootstrapServers();
 
+	/**
+	 * How a Kafka client reaches the broker as this principal ({@link KafkaAccess}): over mutual TLS with the
+	 * principal's certificate where the broker runs in this JVM, plaintext in a container.
+	 */
+	KafkaConnection kafka(String principal);
+
 	/** The Confluent-compatible schema registry API base URL. */
 	String schemaRegistryUrl();
 

@@ -9,24 +9,40 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
 
 
-/** A real single-node Apache Kafka broker and KRaft controller running inside this JVM. */
+/**
+ * A real single-node Apache Kafka broker and KRaft controller running inside this JVM, reachable over mutual TLS only:
+ * both listeners (the broker's and the controller's) take only clients with a certificate of the local authority,
+ * the principal is the certificate's CN, and KRaft's StandardAuthorizer denies whatever {@link KafkaAccess} does not
+ * grant. At each start the Nexus topics and ACLs are put in place, as the broker's own principal (a super user).
+ */
 public final class KafkaBroker implements AutoCloseable {
 
 	private static final String CONTROLLER = "CONTROLLER";
 
+	private static final String LISTENER = "SSL";
+
+	/** The principal is the CN of the client's certificate; any other subject keeps its full name (and no ACL). */
+	static final String PRINCIPAL_MAPPING = "RULE:^CN=([^,]+)(,.*)?$/$1/,DEFAULT";
+
 	private final Path dataDir;
+
+	private final LocalCertificateAuthority authority;
+
+	private final LocalCertificateAuthority.IssuedCertificate certificate;
+
+	private final Map<String, KafkaConnection> connections = new ConcurrentHashMap<>();
 
 	private final int port;
 
@@ -34,16 +50,25 @@ public final class KafkaBroker implements AutoCloseable {
 
 	private KafkaRaftServer server;
 
-	private KafkaBroker(Path dataDir, int port, int controllerPort) {
+	private KafkaBroker(Path dataDir, int port, int controllerPort, LocalCertificateAuthority authority) {
 		this.dataDir = dataDir.toAbsolutePath();
 		this.port = port;
 		this.controllerPort = controllerPort;
+		this.authority = authority;
+		this.certificate = authority.issueServer(KafkaAccess.BROKER, List.of("127.0.0.1", "localhost"));
 	}
 
-	/** Starts a broker keeping its log in dataDir (formatted on first use); port 0 picks a free port. */
-	public static KafkaBroker start(Path dataDir, int port) {
+	/**
+	 * Starts a broker keeping its log in dataDir (formatted on first use); port 0 picks a free port. Its certificate
+	 * and its clients' come from this authority.
+	 */
+	public static KafkaBroker start(Path dataDir, int port, LocalCertificateAuthority authority) {
 		int brokerPort = Ports.orFree(port);
-		KafkaBroker broker = new KafkaBroker(dataDir, brokerPort, freeOtherThan(brokerPort));
+		KafkaBroker broker = new KafkaBroker(dataDir, brokerPort, freeOtherThan(brokerPort), authority);
+		// Every principal's certificate on disk from the start: the services', the operator's and each demo agency
+		// system's (agencies have no grant yet: they connect and may touch nothing).
+		KafkaAccess.clients().forEach(broker::connection);
+		DemoClients.agencies().forEach(broker::connection);
 		broker.startServer();
 		return broker;
 	}
@@ -66,6 +91,17 @@ public final class KafkaBroker implements AutoCloseable {
 
 	public int port() {
 		return port;
+	}
+
+	/** How a client reaches this broker as this principal (its certificate issued by the authority if need be). */
+	public KafkaConnection connection(String principal) {
+		return connections.computeIfAbsent(principal, name -> new KafkaConnection(bootstrapServers(),
+				name.equals(KafkaAccess.BROKER) ? certificate : authority.issueClient(name)));
+	}
+
+	/** The authority whose certificates this broker trusts. */
+	public LocalCertificateAuthority authority() {
+		return authority;
 	}
 
 	/** Stops the broker; its data stays. */
@@ -103,7 +139,7 @@ public final class KafkaBroker implements AutoCloseable {
 		started.startup();
 		server = started;
 		ShutdownHooks.register(this);
-		awaitBrokerAnswers();
+		awaitBrokerAnswersAndApplyAccess();
 	}
 
 	private Properties properties() {
@@ -112,11 +148,22 @@ public final class KafkaBroker implements AutoCloseable {
 				Map.entry("process.roles", "broker,controller"),
 				Map.entry("node.id", "1"),
 				Map.entry("controller.quorum.voters", "1@127.0.0.1:" + controllerPort),
-				Map.entry("listeners", "PLAINTEXT://127.0.0.1:" + port + "," + CONTROLLER + "://127.0.0.1:" + controllerPort),
-				Map.entry("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port),
-				Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER + ":PLAINTEXT"),
+				Map.entry("listeners", LISTENER + "://127.0.0.1:" + port + "," + CONTROLLER + "://127.0.0.1:" + controllerPort),
+				Map.entry("advertised.listeners", LISTENER + "://127.0.0.1:" + port),
+				Map.entry("listener.security.protocol.map", LISTENER + ":SSL," + CONTROLLER + ":SSL"),
 				Map.entry("controller.listener.names", CONTROLLER),
-				Map.entry("inter.broker.listener.name", "PLAINTEXT"),
+				Map.entry("inter.broker.listener.name", LISTENER),
+				// Mutual TLS on every listener: no certificate of the local authority, no connection.
+				Map.entry("ssl.client.auth", "required"),
+				Map.entry("ssl.keystore.type", "PEM"),
+				Map.entry("ssl.keystore.location", certificate.keyStore().toString()),
+				Map.entry("ssl.truststore.type", "PEM"),
+				Map.entry("ssl.truststore.location", certificate.trustStore().toString()),
+				Map.entry("ssl.principal.mapping.rules", PRINCIPAL_MAPPING),
+				// Deny by default: only what KafkaAccess grants; the broker itself (its controller link) is a super user.
+				Map.entry("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer"),
+				Map.entry("allow.everyone.if.no.acl.found", "false"),
+				Map.entry("super.users", "User:" + KafkaAccess.BROKER),
 				Map.entry("log.dirs", dataDir.toString()),
 				Map.entry("num.partitions", "3"),
 				Map.entry("auto.create.topics.enable", "true"),
@@ -156,9 +203,13 @@ public final class KafkaBroker implements AutoCloseable {
 		}
 	}
 
-	private void awaitBrokerAnswers() {
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+	private void awaitBrokerAnswersAndApplyAccess() {
+		try (Admin admin = Admin.create(connection(KafkaAccess.BROKER).properties())) {
 			admin.describeCluster().nodes().get(30, TimeUnit.SECONDS);
+			KafkaAccess.apply(admin);
+		}
+		catch (RuntimeException e) {
+			throw e;
 		}
 		catch (Exception e) {
 			throw new IllegalStateException("Kafka broker on " + bootstrapServers() + " did not answer", e);
@@ -167,6 +218,6 @@ public final class KafkaBroker implements AutoCloseable {
 
 	@Override
 	public String toString() {
-		return "Kafka broker " + bootstrapServers();
+		return "Kafka broker " + bootstrapServers() + " (mutual TLS)";
 	}
 }

@@ -24,7 +24,7 @@ class KafkaBrokerIntegrationTests {
 
 	@Test
 	void deliversRecordsAndKeepsThemAcrossARestart() throws Exception {
-		String topic = "test-" + UUID.randomUUID();
+		String topic = "test.broker-" + UUID.randomUUID();
 		send(topic, "before restart");
 		assertThat(readAll(topic, 1)).containsExactly("before restart");
 
@@ -35,10 +35,9 @@ class KafkaBrokerIntegrationTests {
 	}
 
 	private void send(String topic, String value) throws Exception {
-		try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-				ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers(),
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(infrastructure.kafka(KafkaAccess.OPERATOR).properties(Map.of(
 				ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-				ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+				ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class)))) {
 			// One key keeps both records in one partition, so their order is defined.
 			producer.send(new ProducerRecord<>(topic, "referral-1", value)).get();
 		}
@@ -46,12 +45,11 @@ class KafkaBrokerIntegrationTests {
 
 	private List<String> readAll(String topic, int expected) {
 		List<String> values = new ArrayList<>();
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers(),
-				ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(infrastructure.kafka(KafkaAccess.OPERATOR).properties(Map.of(
+				ConsumerConfig.GROUP_ID_CONFIG, KafkaAccess.operatorGroup("broker-test"),
 				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
 				ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-				ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+				ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class)))) {
 			consumer.subscribe(List.of(topic));
 			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 			while (values.size() < expected && System.nanoTime() < deadline) {

@@ -19,6 +19,8 @@ import java.util.stream.Stream;
 import se.nexus.infrastructure.ChildProcess;
 import se.nexus.infrastructure.Database;
 import se.nexus.infrastructure.KafkaBroker;
+import se.nexus.infrastructure.KafkaConnection;
+import se.nexus.infrastructure.LocalCertificateAuthority;
 import se.nexus.infrastructure.MailServer;
 import se.nexus.infrastructure.Postgres;
 import se.nexus.infrastructure.SchemaRegistry;
@@ -99,13 +101,15 @@ public final class LocalPlatform implements AutoCloseable {
 				+ (options.durablePostgres() ? " (fsync and synchronous_commit on)" : ""));
 		mail = MailServer.start(options.smtpPort(), options.imapPort());
 		report("Mail server ready: SMTP " + mail.smtpPort() + ", IMAP " + mail.imapPort());
-		CompletableFuture<KafkaBroker> startingKafka = CompletableFuture
-			.supplyAsync(() -> KafkaBroker.start(options.dataDir().resolve("kafka"), options.kafkaPort()));
+		// The local certificate authority, kept with the rest of the data: a restart reuses it and every certificate.
+		LocalCertificateAuthority authority = LocalCertificateAuthority.openOrCreate(tlsDir(), "Nexus local CA");
+		CompletableFuture<KafkaBroker> startingKafka = CompletableFuture.supplyAsync(
+				() -> KafkaBroker.start(options.dataDir().resolve("kafka"), options.kafkaPort(), authority));
 		Database registryStorage = postgres.database("registry");
 		registry = SchemaRegistry.start(options.dataDir().resolve("logs"), options.registryPort(), registryStorage);
 		report("Schema registry ready at " + registry.url() + " (schemas stored in PostgreSQL database registry)");
 		kafka = join(startingKafka);
-		report("Kafka ready at " + kafka.bootstrapServers());
+		report("Kafka ready at " + kafka.bootstrapServers() + " (mutual TLS only; certificates in " + tlsDir() + ")");
 		identityProvider.awaitReady(options.readinessTimeout());
 		report("Identity provider ready at " + identityProvider.url());
 	}
@@ -303,9 +307,10 @@ public final class LocalPlatform implements AutoCloseable {
 		Database database = postgres.database(service.replace("-service", "").replace('-', '_'));
 		Map<String, String> environment = new LinkedHashMap<>(Map.of("NEXUS_HTTP_PORT", String.valueOf(port),
 				"NEXUS_DB_URL", database.jdbcUrl(), "NEXUS_DB_USERNAME", database.username(),
-				"NEXUS_DB_PASSWORD", database.password(), "NEXUS_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-				"NEXUS_SCHEMA_REGISTRY_URL", registry.url(), "NEXUS_JWK_SET_URI", jwkSetUri(),
-				"NEXUS_JWT_ISSUER_URI", issuerUri()));
+				"NEXUS_DB_PASSWORD", database.password(), "NEXUS_SCHEMA_REGISTRY_URL", registry.url(),
+				"NEXUS_JWK_SET_URI", jwkSetUri(), "NEXUS_JWT_ISSUER_URI", issuerUri()));
+		// Kafka as the service's own principal: its certificate, the ACLs of KafkaAccess.
+		environment.putAll(kafka.connection(service).environment());
 		// Operators' meters for a Prometheus on this machine (counts and codes only; no token needed).
 		environment.put("NEXUS_ACTUATOR_EXPOSURE", "health,prometheus");
 		if (service.equals("notification-service")) {
@@ -392,6 +397,19 @@ public final class LocalPlatform implements AutoCloseable {
 
 	public String kafkaBootstrapServers() {
 		return kafka.bootstrapServers();
+	}
+
+	/**
+	 * How a Kafka client reaches the platform's broker as this principal: a service's, or the operator's tools'
+	 * ({@code KafkaAccess.OPERATOR}: the fault suite, the benchmark driver), never anonymous.
+	 */
+	public KafkaConnection kafka(String principal) {
+		return kafka.connection(principal);
+	}
+
+	/** The local certificate authority's folder: ca.crt and each principal's certificate and key. */
+	public Path tlsDir() {
+		return options.dataDir().resolve("tls");
 	}
 
 	public String schemaRegistryUrl() {

@@ -90,7 +90,8 @@ public final class LocalStack {
 				issuer, issuer, platform.logFile(LocalPlatform.IDENTITY_PROVIDER)));
 		text.append(String.format("  %-21s SMTP localhost:%d, IMAP localhost:%d (user name and password: the function "
 				+ "address; mail is kept until the platform stops)%n", "mail server", platform.smtpPort(), platform.imapPort()));
-		text.append(String.format("  %-21s %s%n", "Kafka", platform.kafkaBootstrapServers()));
+		text.append(String.format("  %-21s %s   (mutual TLS only; CA and certificates in %s)%n", "Kafka",
+				platform.kafkaBootstrapServers(), platform.tlsDir()));
 		text.append(String.format("  %-21s %s%n", "schema registry", platform.schemaRegistryUrl()));
 		text.append(String.format("  %-21s %s (user postgres)%n", "PostgreSQL", platform.database("postgres").jdbcUrl()));
 		text.append(String.format("%nDemo clients: client id = agency id, secret demo-secret; roles CASEWORKER and "

@@ -11,7 +11,8 @@ import com.sun.net.httpserver.HttpServer;
 public final class FakeService {
 
 	static final List<String> VARIABLES = List.of("NEXUS_HTTP_PORT", "NEXUS_DB_URL", "NEXUS_DB_USERNAME",
-			"NEXUS_KAFKA_BOOTSTRAP_SERVERS", "NEXUS_SCHEMA_REGISTRY_URL", "NEXUS_JWK_SET_URI", "NEXUS_JWT_ISSUER_URI");
+			"NEXUS_KAFKA_BOOTSTRAP_SERVERS", "NEXUS_KAFKA_SECURITY_PROTOCOL", "NEXUS_KAFKA_KEYSTORE",
+			"NEXUS_KAFKA_TRUSTSTORE", "NEXUS_SCHEMA_REGISTRY_URL", "NEXUS_JWK_SET_URI", "NEXUS_JWT_ISSUER_URI");
 
 	public static void main(String[] args) throws IOException {
 		for (String variable : VARIABLES) {

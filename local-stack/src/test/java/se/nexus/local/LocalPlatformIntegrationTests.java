@@ -11,12 +11,16 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
+import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
+
+import se.nexus.infrastructure.KafkaAccess;
 
 class LocalPlatformIntegrationTests {
 
@@ -44,6 +48,9 @@ class LocalPlatformIntegrationTests {
 			assertThat(log).contains("NEXUS_DB_URL=jdbc:postgresql://localhost:")
 				.contains("/audit\n")
 				.contains("NEXUS_KAFKA_BOOTSTRAP_SERVERS=" + platform.kafkaBootstrapServers())
+				.contains("NEXUS_KAFKA_SECURITY_PROTOCOL=SSL")
+				.contains("NEXUS_KAFKA_KEYSTORE=" + platform.tlsDir().resolve("audit-service.pem"))
+				.contains("NEXUS_KAFKA_TRUSTSTORE=" + platform.tlsDir().resolve("ca.crt"))
 				.contains("NEXUS_SCHEMA_REGISTRY_URL=" + platform.schemaRegistryUrl())
 				.contains("NEXUS_JWK_SET_URI=" + platform.jwkSetUri())
 				.contains("NEXUS_JWT_ISSUER_URI=" + platform.issuerUri())
@@ -63,7 +70,9 @@ class LocalPlatformIntegrationTests {
 			.withServices(List.of());
 		String id;
 		String jwks;
+		String authority;
 		try (LocalPlatform platform = LocalPlatform.start(options, System.out::println)) {
+			authority = Files.readString(platform.tlsDir().resolve("ca.crt"));
 			HttpResponse<String> registered = http.send(HttpRequest
 				.newBuilder(URI.create(platform.schemaRegistryUrl() + "/subjects/referrals-value/versions"))
 				.header("Content-Type", "application/vnd.schemaregistry.v1+json")
@@ -79,6 +88,11 @@ class LocalPlatformIntegrationTests {
 					HttpResponse.BodyHandlers.ofString());
 			assertThat(schema.body()).contains("ReferralSent");
 			assertThat(get(platform.jwkSetUri())).isEqualTo(jwks);
+			// The same certificate authority, and the broker (its data and ACLs kept) takes its certificates again.
+			assertThat(Files.readString(platform.tlsDir().resolve("ca.crt"))).isEqualTo(authority);
+			try (Admin admin = Admin.create(platform.kafka(KafkaAccess.OPERATOR).properties())) {
+				assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).containsAll(KafkaAccess.TOPICS);
+			}
 		}
 	}
 

@@ -19,6 +19,7 @@ import se.nexus.events.LegalBasisType;
 import se.nexus.events.Subject;
 import se.nexus.events.Urgency;
 import se.nexus.events.referral.ReferralSubmitted;
+import se.nexus.infrastructure.KafkaAccess;
 import se.nexus.infrastructure.SharedInfrastructure;
 import se.nexus.schemas.Topics;
 import se.nexus.schemas.registry.KafkaAvroSerializer;
@@ -52,10 +53,10 @@ final class CaseEventsTestData {
     }
 
     static void send(String topic, String key, Object value) {
-        Map<String, Object> config = Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().kafkaBootstrapServers(),
+        // The operator's tool principal: the tests publish what referral-service would.
+        Map<String, Object> config = SharedInfrastructure.get().kafka(KafkaAccess.OPERATOR).properties(Map.of(
             "schema.registry.url", SharedInfrastructure.get().schemaRegistryUrl(),
-            "value.subject.name.strategy", "se.nexus.schemas.registry.TopicRecordNameStrategy");
+            "value.subject.name.strategy", "se.nexus.schemas.registry.TopicRecordNameStrategy"));
         var serializer = new KafkaAvroSerializer();
         serializer.configure(config, false);
         try (var producer = new KafkaProducer<String, Object>(config, new StringSerializer(), serializer)) {

@@ -31,6 +31,7 @@ import se.nexus.events.operations.DeadLetterReplayed;
 import se.nexus.events.operations.DeadLetterResolved;
 import se.nexus.events.referral.ReferralSubmitted;
 import se.nexus.events.referral.ReferralWithdrawn;
+import se.nexus.infrastructure.KafkaAccess;
 import se.nexus.infrastructure.SharedInfrastructure;
 import se.nexus.schemas.Topics;
 import se.nexus.support.test.ApiClient;
@@ -212,8 +213,7 @@ class DeadLetterIntegrationTests {
     }
 
     private static void sendUnreadable(String key) throws Exception {
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                SharedInfrastructure.get().kafkaBootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+        try (var producer = new KafkaProducer<>(SharedInfrastructure.get().kafka(KafkaAccess.OPERATOR).properties(), new StringSerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(Topics.REFERRALS, key, new byte[] { 0, 0, 0, 0x7f, 1, 2 })).get();
         }
     }

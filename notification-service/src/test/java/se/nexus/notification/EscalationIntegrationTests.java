@@ -26,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import se.nexus.events.notification.NotificationEscalated;
 import se.nexus.events.referral.ReferralSubmitted;
+import se.nexus.infrastructure.KafkaAccess;
 import se.nexus.infrastructure.SharedInfrastructure;
 import se.nexus.notification.notification.Escalations;
 import se.nexus.schemas.Topics;
@@ -134,8 +135,8 @@ class EscalationIntegrationTests {
     /** The {@code NotificationEscalated} events about a notification on {@code nexus.notifications}. */
     static List<NotificationEscalated> escalationsPublished(String notificationId) {
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().kafkaBootstrapServers());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        config.putAll(SharedInfrastructure.get().kafka(KafkaAccess.OPERATOR).properties());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, KafkaAccess.operatorGroup("test"));
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         var deserializer = new KafkaAvroDeserializer();
         deserializer.configure(Map.of("schema.registry.url", SharedInfrastructure.get().schemaRegistryUrl(),

@@ -30,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import se.nexus.events.referral.ReferralSubmitted;
+import se.nexus.infrastructure.KafkaAccess;
 import se.nexus.infrastructure.SharedInfrastructure;
 import se.nexus.schemas.Topics;
 import se.nexus.support.test.ApiClient;
@@ -99,8 +100,7 @@ class NotificationIntegrationTests {
     void anUnreadableMessageGoesToTheDeadLetterTopicAndOtherReferralsFlow() throws Exception {
         String key = UUID.randomUUID().toString();
         double deadLettered = deadLettered();
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                SharedInfrastructure.get().kafkaBootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+        try (var producer = new KafkaProducer<>(SharedInfrastructure.get().kafka(KafkaAccess.OPERATOR).properties(), new StringSerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(Topics.REFERRALS, key, new byte[] { 0, 0, 0, 0x7f, 1, 2 })).get();
         }
         // The same referral's next events wait behind it (DeadLetterIntegrationTests); another referral's do not.
@@ -153,8 +153,8 @@ class NotificationIntegrationTests {
 
     static List<ConsumerRecord<String, byte[]>> deadLetters(String topic, String key) {
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().kafkaBootstrapServers());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        config.putAll(SharedInfrastructure.get().kafka(KafkaAccess.OPERATOR).properties());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, KafkaAccess.operatorGroup("test"));
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {

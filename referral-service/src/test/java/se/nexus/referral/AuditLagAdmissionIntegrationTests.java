@@ -22,34 +22,34 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
+import se.nexus.infrastructure.KafkaAccess;
+import se.nexus.infrastructure.SharedInfrastructure;
 import se.nexus.schemas.Topics;
 import se.nexus.support.test.ApiClient;
 import se.nexus.support.test.NexusIntegrationTest;
 import se.nexus.support.web.Problems;
 
 /**
- * Fail closed when the audit log falls behind, on the real servers: a consumer group stands in for the audit service
- * (the group the admission watches); while it is paused longer than {@code nexus.admission.audit.max-lag}, a change is
- * refused with 503 and changes nothing, reads go on, and once it has caught up the same request is accepted.
+ * Fail closed when the audit log falls behind, on the real servers: a consumer stands in for the audit service, with
+ * its certificate and in its group (the group the admission watches, whose offsets the referral service may describe
+ * and nothing more); while it is paused longer than {@code nexus.admission.audit.max-lag}, a change is refused with
+ * 503 and changes nothing, reads go on, and once it has caught up the same request is accepted.
  */
 @NexusIntegrationTest
 @TestPropertySource(properties = { "nexus.admission.audit.group=" + AuditLagAdmissionIntegrationTests.GROUP,
     "nexus.admission.audit.max-lag=3s", "nexus.admission.lag-refresh=200ms" })
 class AuditLagAdmissionIntegrationTests {
 
-    static final String GROUP = "audit-stand-in";
+    static final String GROUP = KafkaAccess.AUDIT_GROUP;
 
     @LocalServerPort
     int port;
     @Autowired
     JdbcClient jdbc;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
     final ApiClient api = new ApiClient();
     final ExecutorService auditService = Executors.newSingleThreadExecutor();
     final AtomicBoolean paused = new AtomicBoolean();
@@ -103,9 +103,10 @@ class AuditLagAdmissionIntegrationTests {
 
     /** What the audit service does as far as the broker can tell: consume the service's events and commit. */
     private void recordUntilPaused() {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG, GROUP,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                SharedInfrastructure.get().kafka(KafkaAccess.AUDIT_SERVICE).properties(Map.of(
+                    ConsumerConfig.GROUP_ID_CONFIG, GROUP, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.REFERRALS, Topics.HANDOVERS, Topics.CONSENTS, Topics.ACCESS));
             while (!paused.get()) {

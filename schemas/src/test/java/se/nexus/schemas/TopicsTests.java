@@ -5,6 +5,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import se.nexus.events.handover.HandoverDeclined;
+import se.nexus.infrastructure.KafkaAccess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,6 +24,14 @@ class TopicsTests {
 		assertThat(Topics.eventTypes().get(Topics.ACCESS)).hasSize(2);
 		assertThat(Topics.eventTypes().get(Topics.RETENTION)).hasSize(1);
 		assertThat(Topics.eventTypes().get(Topics.OPERATIONS)).hasSize(3);
+	}
+
+	/** The broker's topics and ACLs (infrastructure's KafkaAccess, which cannot see this class) are these topics. */
+	@Test
+	void theBrokersAccessTableKnowsExactlyTheseTopicsAndTheirDeadLetterTopics() {
+		assertThat(KafkaAccess.TOPICS).containsExactlyElementsOf(Topics.all());
+		assertThat(KafkaAccess.topicsToCreate()).containsExactlyInAnyOrderElementsOf(Topics.all().stream()
+			.flatMap(topic -> java.util.stream.Stream.of(topic, Topics.deadLetterTopicOf(topic))).toList());
 	}
 
 	/** Another topic's event type is refused; a type this build does not know is let through, as it may be newer. */

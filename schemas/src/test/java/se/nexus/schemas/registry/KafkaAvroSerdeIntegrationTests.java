@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import se.nexus.events.consent.ConsentGranted;
 import se.nexus.events.referral.ReferralSubmitted;
 import se.nexus.infrastructure.Infrastructure;
+import se.nexus.infrastructure.KafkaAccess;
 import se.nexus.infrastructure.SharedInfrastructure;
 import se.nexus.schemas.EventTestData;
 
@@ -31,7 +32,7 @@ class KafkaAvroSerdeIntegrationTests {
 
 	private final Infrastructure infrastructure = SharedInfrastructure.get();
 
-	private final String topic = "it-serde-" + UUID.randomUUID();
+	private final String topic = "test.serde-" + UUID.randomUUID();
 
 	@Test
 	void roundTripsSeveralEventTypesOnOneTopicAsGeneratedClassesAndAsGenericRecords() throws Exception {
@@ -55,24 +56,24 @@ class KafkaAvroSerdeIntegrationTests {
 	}
 
 	private void createTopic() throws Exception {
-		try (Admin admin = Admin.create(Map.of("bootstrap.servers", infrastructure.kafkaBootstrapServers()))) {
+		try (Admin admin = Admin.create(infrastructure.kafka(KafkaAccess.OPERATOR).properties())) {
 			admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
 		}
 	}
 
 	private Map<String, Object> producerConfig() {
-		return Map.of("bootstrap.servers", infrastructure.kafkaBootstrapServers(), "key.serializer",
+		return infrastructure.kafka(KafkaAccess.OPERATOR).properties(Map.of("key.serializer",
 				StringSerializer.class.getName(), "value.serializer", KafkaAvroSerializer.class.getName(),
 				"schema.registry.url", infrastructure.schemaRegistryUrl(), "value.subject.name.strategy",
-				"io.confluent.kafka.serializers.subject.TopicRecordNameStrategy");
+				"io.confluent.kafka.serializers.subject.TopicRecordNameStrategy"));
 	}
 
 	private List<Object> consume(boolean specific) {
-		Map<String, Object> config = Map.of("bootstrap.servers", infrastructure.kafkaBootstrapServers(),
-				"group.id", "it-" + UUID.randomUUID(), "auto.offset.reset", "earliest", "key.deserializer",
+		Map<String, Object> config = infrastructure.kafka(KafkaAccess.OPERATOR).properties(Map.of(
+				"group.id", KafkaAccess.operatorGroup("serde-tests"), "auto.offset.reset", "earliest", "key.deserializer",
 				StringDeserializer.class.getName(), "value.deserializer", KafkaAvroDeserializer.class.getName(),
 				"schema.registry.url", infrastructure.schemaRegistryUrl(), "specific.avro.reader",
-				Boolean.toString(specific));
+				Boolean.toString(specific)));
 		List<Object> values = new ArrayList<>();
 		try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(config)) {
 			consumer.subscribe(List.of(topic));

@@ -4,7 +4,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The Nexus topics as the services create them ({@code nexus.kafka}).
+ * The Nexus topics as the services create them ({@code nexus.kafka}), where {@code nexus.kafka.create-topics} is
+ * true (a broker without ACLs).
  *
  * @param topicPartitions partitions of each topic and dead-letter topic the services create; existing topics
  *     keep theirs

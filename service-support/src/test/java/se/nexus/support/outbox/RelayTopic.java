@@ -12,7 +12,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,6 +22,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 import se.nexus.events.EventMetadata;
 import se.nexus.events.referral.LegalHoldLifted;
+import se.nexus.infrastructure.KafkaAccess;
 import se.nexus.infrastructure.SharedInfrastructure;
 import se.nexus.schemas.registry.KafkaAvroDeserializer;
 
@@ -32,8 +32,7 @@ record RelayTopic(String name) {
     /** Three partitions: events of different keys share them, as on the real topics. */
     static RelayTopic create() {
         var topic = new RelayTopic("nexus.relay-tests." + UUID.randomUUID());
-        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                SharedInfrastructure.get().kafkaBootstrapServers()))) {
+        try (Admin admin = Admin.create(SharedInfrastructure.get().kafka(KafkaAccess.OPERATOR).properties())) {
             admin.createTopics(List.of(new NewTopic(topic.name(), 3, (short) 1))).all().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -82,12 +81,11 @@ record RelayTopic(String name) {
     }
 
     private static KafkaConsumer<String, Object> consumer() {
-        Map<String, Object> config = Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().kafkaBootstrapServers(),
-            ConsumerConfig.GROUP_ID_CONFIG, "outbox-relay-tests-" + UUID.randomUUID(),
+        Map<String, Object> config = SharedInfrastructure.get().kafka(KafkaAccess.OPERATOR).properties(Map.of(
+            ConsumerConfig.GROUP_ID_CONFIG, KafkaAccess.operatorGroup("outbox-relay-tests"),
             ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
             "schema.registry.url", SharedInfrastructure.get().schemaRegistryUrl(),
-            "specific.avro.reader", true);
+            "specific.avro.reader", true));
         return new KafkaConsumer<>(config, new StringDeserializer(), valueDeserializer(config));
     }
 

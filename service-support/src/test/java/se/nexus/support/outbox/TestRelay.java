@@ -15,6 +15,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.ProducerListener;
 
 import se.nexus.infrastructure.Database;
+import se.nexus.infrastructure.KafkaAccess;
 import se.nexus.infrastructure.SharedInfrastructure;
 import se.nexus.schemas.registry.KafkaAvroSerializer;
 import se.nexus.schemas.registry.TopicRecordNameStrategy;
@@ -75,14 +76,14 @@ final class TestRelay {
 
     private static Map<String, Object> producerConfig() {
         var infrastructure = SharedInfrastructure.get();
-        return Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers(),
+        // A relay publishes as a service does; the operator's principal may write the tests' own topic.
+        return infrastructure.kafka(KafkaAccess.OPERATOR).properties(Map.of(
             ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
             ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, KafkaAvroSerializer.class,
             ProducerConfig.ACKS_CONFIG, "all",
             ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
             ProducerConfig.LINGER_MS_CONFIG, 5,
             "schema.registry.url", infrastructure.schemaRegistryUrl(),
-            "value.subject.name.strategy", TopicRecordNameStrategy.class.getName());
+            "value.subject.name.strategy", TopicRecordNameStrategy.class.getName()));
     }
 }

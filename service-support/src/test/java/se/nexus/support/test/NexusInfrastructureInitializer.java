@@ -1,5 +1,6 @@
 package se.nexus.support.test;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.context.ApplicationContextInitializer;
@@ -12,7 +13,8 @@ import se.nexus.infrastructure.SharedInfrastructure;
 
 /**
  * Points a service under test at the real Kafka, schema registry, PostgreSQL and token issuer shared by
- * this test JVM, with its own database named after {@code spring.application.name}.
+ * this test JVM, with its own database named after {@code spring.application.name}, and connecting to Kafka as the
+ * principal of that name (its own certificate, the ACLs of the real service).
  */
 public class NexusInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -21,13 +23,15 @@ public class NexusInfrastructureInitializer implements ApplicationContextInitial
         Infrastructure infrastructure = SharedInfrastructure.get();
         String service = context.getEnvironment().getRequiredProperty("spring.application.name");
         Database database = infrastructure.database(service.replace('-', '_'));
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("nexus-test-infrastructure", Map.of(
+        Map<String, Object> settings = new LinkedHashMap<>(Map.of(
             "NEXUS_DB_URL", database.jdbcUrl(),
             "NEXUS_DB_USERNAME", database.username(),
             "NEXUS_DB_PASSWORD", database.password(),
-            "NEXUS_KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers(),
             "NEXUS_SCHEMA_REGISTRY_URL", infrastructure.schemaRegistryUrl(),
             "NEXUS_JWK_SET_URI", infrastructure.tokenIssuer().jwkSetUri(),
-            "NEXUS_JWT_ISSUER_URI", infrastructure.tokenIssuer().issuerUri())));
+            "NEXUS_JWT_ISSUER_URI", infrastructure.tokenIssuer().issuerUri()));
+        settings.putAll(infrastructure.kafka(service).environment());
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("nexus-test-infrastructure",
+            settings));
     }
 }
