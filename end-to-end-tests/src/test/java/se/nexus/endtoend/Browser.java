@@ -120,8 +120,9 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** The element's text once the page has it: a click that submitted a form may still be loading the next page. */
     String text(By by) {
-        return driver.findElement(by).getText();
+        return wait(ExpectedConditions.presenceOfElementLocated(by)).getText();
     }
 
     String heading() {
