@@ -12,9 +12,11 @@ public final class ParentWatch {
 
 	/** Watches the parent process, if there is one, and exits with status 1 once it has ended. */
 	public static void exitWhenParentExits() {
-		ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> {
+		// System.exit runs on a thread of its own: it waits for the shutdown hooks, which may need the common pool
+		// whose thread completed onExit (with two cores that pool has a single thread, and the stop took 90 s).
+		ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> new Thread(() -> {
 			System.err.println("The process that started this one (pid " + parent.pid() + ") has ended: stopping.");
 			System.exit(1);
-		}));
+		}, "parent-exited").start()));
 	}
 }

@@ -437,8 +437,21 @@ public final class LocalPlatform implements AutoCloseable {
 		}
 		closed = true;
 		ShutdownHooks.unregister(this);
-		allInstances().map(service -> CompletableFuture.runAsync(service.process()::close)).toList()
-			.forEach(CompletableFuture::join);
+		// A thread per service, not the common pool: with two cores it has one thread, and would stop them one by one.
+		List<Thread> stopping = allInstances().map(service -> {
+			Thread stop = new Thread(service.process()::close, "stop-" + service.name());
+			stop.start();
+			return stop;
+		}).toList();
+		for (Thread stop : stopping) {
+			try {
+				stop.join();
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
 		quietly(identityProvider, service -> service.process().close());
 		quietly(registry, SchemaRegistry::stop);
 		quietly(mail, MailServer::stop);
