@@ -107,8 +107,11 @@ record BenchmarkOptions(Duration duration, Duration warmup, double rate, int con
         return rate <= 0;
     }
 
-    /** The open-loop rate at {@code sinceStart} of the traffic: the warm-up's, then (the window's) {@code rate}. */
-    double rateAt(Duration sinceStart) {
+    /**
+     * The open-loop rate at {@code sinceStart} of traffic that warms up for {@code warmup}: the warm-up's, then
+     * {@code rate}; traffic without a warm-up (the fault suite's) runs at {@code rate} throughout.
+     */
+    double rateAt(Duration sinceStart, Duration warmup) {
         Duration atRate = warmup.dividedBy(4).compareTo(Duration.ofSeconds(15)) > 0 ? Duration.ofSeconds(15)
             : warmup.dividedBy(4);
         return sinceStart.compareTo(warmup.minus(atRate)) < 0 ? Math.max(rate, warmupRate) : rate;

@@ -107,7 +107,7 @@ final class CaseTraffic {
      * then stops starting cases and waits for those in flight to finish.
      */
     Result run(Duration warmup, Duration measured, Runnable onWindowOpen, Runnable onWindowClose) throws InterruptedException {
-        long t0 = start();
+        long t0 = start(warmup);
         sleepUntil(t0 + warmup.toNanos());
         onWindowOpen.run();
         Instant windowOpened = Instant.now();
@@ -119,11 +119,18 @@ final class CaseTraffic {
         return stop(windowOpened, windowClosed);
     }
 
-    /** Starts the traffic and returns at once (with its {@link System#nanoTime()}); {@link #stop()} ends it. */
+    /**
+     * Starts the traffic, at the configured rate throughout (no warm-up), and returns at once (with its
+     * {@link System#nanoTime()}); {@link #stop()} ends it.
+     */
     long start() {
+        return start(Duration.ZERO);
+    }
+
+    private long start(Duration warmup) {
         started = Instant.now();
         long t0 = System.nanoTime();
-        workers = options.closedLoop() ? closedLoop() : openLoop(t0);
+        workers = options.closedLoop() ? closedLoop() : openLoop(t0, warmup);
         return t0;
     }
 
@@ -162,17 +169,17 @@ final class CaseTraffic {
         return workers;
     }
 
-    private ExecutorService openLoop(long t0) {
+    private ExecutorService openLoop(long t0, Duration warmup) {
         AtomicInteger n = new AtomicInteger();
         ThreadPoolExecutor workers = new ThreadPoolExecutor(options.concurrency(), options.concurrency(), 1,
             TimeUnit.MINUTES, new SynchronousQueue<>(), r -> daemon(r, "bench-worker-" + n.incrementAndGet()));
         workers.prestartAllCoreThreads();
-        Thread pacer = daemon(() -> pace(workers, t0), "bench-pacer");
+        Thread pacer = daemon(() -> pace(workers, t0, warmup), "bench-pacer");
         pacer.start();
         return new PacedExecutor(workers, pacer);
     }
 
-    private void pace(ThreadPoolExecutor workers, long t0) {
+    private void pace(ThreadPoolExecutor workers, long t0, Duration warmup) {
         long next = t0;
         while (!stopping) {
             sleepUntil(next);
@@ -184,7 +191,7 @@ final class CaseTraffic {
             } catch (RejectedExecutionException busy) {
                 casesNotStarted.increment();
             }
-            next += (long) (1e9 / options.rateAt(Duration.ofNanos(next - t0)));
+            next += (long) (1e9 / options.rateAt(Duration.ofNanos(next - t0), warmup));
         }
     }
 
