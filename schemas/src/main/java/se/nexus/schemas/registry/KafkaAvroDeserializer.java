@@ -1,6 +1,7 @@
 package se.nexus.schemas.registry;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.apache.avro.Schema;
@@ -12,13 +13,18 @@ import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 
 import se.nexus.schemas.Topics;
+import se.nexus.schemas.signing.EventSignatures;
+import se.nexus.schemas.signing.TrustedKeys;
 
 /**
  * Reads Confluent-framed Avro messages, fetching the writer's schema by id from a Confluent-compatible registry;
- * returns a GenericRecord, or the generated class when {@code specific.avro.reader=true}.
+ * returns a GenericRecord, or the generated class when {@code specific.avro.reader=true}. With
+ * {@value EventSignatures#TRUSTED_KEYS_CONFIG} set, it first verifies the record's signature and refuses one that is
+ * missing, made with a key it does not trust or does not match ({@link EventSignatures}).
  */
 public class KafkaAvroDeserializer implements Deserializer<Object> {
 
@@ -27,6 +33,8 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
 	private SerdeConfig config;
 
 	private BoundedCache<Integer, Reader> readersById;
+
+	private TrustedKeys trustedKeys;
 
 	/** A writer schema's reader, and the full name of the event type it writes. */
 	private record Reader(DatumReader<Object> datumReader, String eventType) {
@@ -51,13 +59,31 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
 	public void configure(Map<String, ?> configs, boolean isKey) {
 		this.config = SerdeConfig.of(configs);
 		this.readersById = new BoundedCache<>(config.cacheCapacity());
+		Object trusted = configs.get(EventSignatures.TRUSTED_KEYS_CONFIG);
+		if (trusted != null && !trusted.toString().isBlank()) {
+			this.trustedKeys = TrustedKeys.read(Path.of(trusted.toString().trim()));
+		}
 		if (client == null) {
 			client = config.newClient();
 		}
 	}
 
+	/** Kafka's consumer calls this one: the signature is checked, where keys are trusted, before anything is read. */
+	@Override
+	public Object deserialize(String topic, Headers headers, byte[] bytes) {
+		if (bytes != null && trustedKeys != null) {
+			trustedKeys.verify(topic, headers, bytes);
+		}
+		return read(topic, bytes);
+	}
+
+	/** Without headers there is no signature: refused where keys are trusted. */
 	@Override
 	public Object deserialize(String topic, byte[] bytes) {
+		return deserialize(topic, null, bytes);
+	}
+
+	private Object read(String topic, byte[] bytes) {
 		if (bytes == null) {
 			return null;
 		}

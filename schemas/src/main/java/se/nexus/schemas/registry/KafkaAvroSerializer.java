@@ -2,6 +2,7 @@ package se.nexus.schemas.registry;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.apache.avro.AvroRuntimeException;
@@ -18,13 +19,19 @@ import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import se.nexus.schemas.signing.EventSignatures;
+import se.nexus.schemas.signing.SigningKey;
+
 /**
  * Writes Avro records (generated or generic) in Confluent's wire format, with the schema id from a Confluent-compatible
- * registry; configured with Confluent's property names, so it can be swapped for Confluent's serializer.
+ * registry; configured with Confluent's property names, so it can be swapped for Confluent's serializer. With
+ * {@value EventSignatures#SIGNING_KEY_CONFIG} set, it also signs each value into the record's headers
+ * ({@link EventSignatures}).
  */
 public class KafkaAvroSerializer implements Serializer<Object> {
 
@@ -42,6 +49,8 @@ public class KafkaAvroSerializer implements Serializer<Object> {
 	private BoundedCache<String, RegisteredSchema> latestBySubject;
 
 	private BoundedCache<String, Boolean> subjectsWithLevel;
+
+	private SigningKey signingKey;
 
 	/** For Kafka, which creates the serializer by class name and then calls {@link #configure}. */
 	public KafkaAvroSerializer() {
@@ -64,9 +73,23 @@ public class KafkaAvroSerializer implements Serializer<Object> {
 		this.isKey = isKey;
 		this.latestBySubject = new BoundedCache<>(config.cacheCapacity());
 		this.subjectsWithLevel = new BoundedCache<>(config.cacheCapacity());
+		Object keyFile = configs.get(EventSignatures.SIGNING_KEY_CONFIG);
+		if (keyFile != null && !keyFile.toString().isBlank()) {
+			this.signingKey = SigningKey.read(Path.of(keyFile.toString().trim()));
+		}
 		if (client == null) {
 			client = config.newClient();
 		}
+	}
+
+	/** Kafka's producer calls this one: the value, signed into the headers where a signing key is configured. */
+	@Override
+	public byte[] serialize(String topic, Headers headers, Object data) {
+		byte[] value = serialize(topic, data);
+		if (value != null && signingKey != null) {
+			signingKey.signInto(headers, value);
+		}
+		return value;
 	}
 
 	@Override
