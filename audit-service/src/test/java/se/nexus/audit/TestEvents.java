@@ -27,6 +27,7 @@ import se.nexus.events.consent.ConsentGranted;
 import se.nexus.events.referral.ReferralSubmitted;
 import se.nexus.events.subject.SubjectErased;
 import se.nexus.infrastructure.KafkaAccess;
+import se.nexus.infrastructure.KafkaConnection;
 import se.nexus.infrastructure.SharedInfrastructure;
 import se.nexus.schemas.Topics;
 import se.nexus.schemas.registry.KafkaAvroSerializer;
@@ -52,8 +53,9 @@ public final class TestEvents implements AutoCloseable {
 
     public TestEvents() {
         var infrastructure = SharedInfrastructure.get();
-        // The operator's tool principal: the tests publish what the other services would.
-        this.producer = new KafkaProducer<>(infrastructure.kafka(KafkaAccess.OPERATOR).properties(Map.of(
+        // The operator's tool principal, signing with a service's key: the tests publish what the services would.
+        KafkaConnection asService = infrastructure.kafka(KafkaAccess.OPERATOR, KafkaAccess.REFERRAL_SERVICE);
+        this.producer = new KafkaProducer<>(asService.properties(Map.of(
             ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
             ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, KafkaAvroSerializer.class,
             ProducerConfig.ACKS_CONFIG, "all",

@@ -244,7 +244,9 @@ class SkeletonEndToEndTests {
                 }
             }
             assertThat(original).as("the original record on " + topic).isNotNull();
-            producer.send(new ProducerRecord<>(topic, original.partition(), key, original.value())).get();
+            // With its headers: the producer's signature is part of the record.
+            producer.send(new ProducerRecord<>(topic, original.partition(), key, original.value(), original.headers()))
+                .get();
         } catch (Exception e) {
             throw new IllegalStateException("Could not redeliver", e);
         }

@@ -1,5 +1,9 @@
 package se.nexus.infrastructure;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -34,6 +38,9 @@ public final class ContainerInfrastructure implements Infrastructure {
 	private final GenericContainer<?> registry;
 
 	private final TokenIssuer tokenIssuer;
+
+	/** The events are signed here too: signatures do not depend on how the broker is reached. */
+	private final EventSigningKeys signingKeys = EventSigningKeys.openOrCreate(temporaryFolder().resolve("signing"));
 
 	private ContainerInfrastructure(Network network, KafkaContainer kafka, PostgreSQLContainer postgres,
 			GenericContainer<?> registry, TokenIssuer tokenIssuer) {
@@ -79,7 +86,21 @@ public final class ContainerInfrastructure implements Infrastructure {
 
 	@Override
 	public KafkaConnection kafka(String principal) {
-		return KafkaConnection.plaintext(kafkaBootstrapServers());
+		return KafkaConnection.plaintext(kafkaBootstrapServers()).withSigning(signingKeys.of(principal));
+	}
+
+	@Override
+	public EventSigningKeys signingKeys() {
+		return signingKeys;
+	}
+
+	private static Path temporaryFolder() {
+		try {
+			return Files.createTempDirectory("nexus-signing");
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 
 	@Override

@@ -68,6 +68,11 @@ public final class EmbeddedInfrastructure implements Infrastructure {
 	}
 
 	@Override
+	public EventSigningKeys signingKeys() {
+		return kafka.signingKeys();
+	}
+
+	@Override
 	public String schemaRegistryUrl() {
 		return registry.url();
 	}

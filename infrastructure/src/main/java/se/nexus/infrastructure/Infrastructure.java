@@ -13,6 +13,17 @@ public interface Infrastructure extends AutoCloseable {
 	 */
 	KafkaConnection kafka(String principal);
 
+	/** The keys the services sign their events with, and the folder of those every consumer trusts. */
+	EventSigningKeys signingKeys();
+
+	/**
+	 * The connection of {@code principal}, its events signed as {@code signer}'s: a test or tool that stands in for a
+	 * service's producer.
+	 */
+	default KafkaConnection kafka(String principal, String signer) {
+		return kafka(principal).withSigning(signingKeys().of(signer));
+	}
+
 	/** The Confluent-compatible schema registry API base URL. */
 	String schemaRegistryUrl();
 

@@ -40,6 +40,8 @@ public final class KafkaBroker implements AutoCloseable {
 
 	private final LocalCertificateAuthority authority;
 
+	private final EventSigningKeys signingKeys;
+
 	private final LocalCertificateAuthority.IssuedCertificate certificate;
 
 	private final Map<String, KafkaConnection> connections = new ConcurrentHashMap<>();
@@ -55,6 +57,8 @@ public final class KafkaBroker implements AutoCloseable {
 		this.port = port;
 		this.controllerPort = controllerPort;
 		this.authority = authority;
+		// Beside the authority's folder: the keys its clients sign their events with.
+		this.signingKeys = EventSigningKeys.openOrCreate(authority.dir().resolveSibling("signing"));
 		this.certificate = authority.issueServer(KafkaAccess.BROKER, List.of("127.0.0.1", "localhost"));
 	}
 
@@ -96,7 +100,12 @@ public final class KafkaBroker implements AutoCloseable {
 	/** How a client reaches this broker as this principal (its certificate issued by the authority if need be). */
 	public KafkaConnection connection(String principal) {
 		return connections.computeIfAbsent(principal, name -> new KafkaConnection(bootstrapServers(),
-				name.equals(KafkaAccess.BROKER) ? certificate : authority.issueClient(name)));
+				name.equals(KafkaAccess.BROKER) ? certificate : authority.issueClient(name), signingKeys.of(name)));
+	}
+
+	/** The keys the platform's events are signed with, next to the authority. */
+	public EventSigningKeys signingKeys() {
+		return signingKeys;
 	}
 
 	/** The authority whose certificates this broker trusts. */

@@ -6,17 +6,29 @@ import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.config.SslConfigs;
 
+import se.nexus.infrastructure.EventSigningKeys.EventSigning;
 import se.nexus.infrastructure.LocalCertificateAuthority.IssuedCertificate;
 
 /**
  * How a Kafka client reaches the broker as one principal: the bootstrap servers and, over mutual TLS, the principal's
  * certificate and the authority to trust (PEM files, {@code ssl.keystore.type=PEM}); a null certificate means a
- * plaintext broker without ACLs (the Testcontainers path).
+ * plaintext broker without ACLs (the Testcontainers path). With {@code signing}, the key its producers sign events
+ * with and the keys its consumers trust (the project's serde reads them); null: neither (another platform's broker).
  */
-public record KafkaConnection(String bootstrapServers, IssuedCertificate certificate) {
+public record KafkaConnection(String bootstrapServers, IssuedCertificate certificate, EventSigning signing) {
+
+	/** Settings of the serde: the producer's signing key, the consumer's folder of trusted keys. */
+	public static final String SIGNING_KEY = "nexus.signing.key";
+
+	public static final String TRUSTED_KEYS = "nexus.signing.trusted";
 
 	public static KafkaConnection plaintext(String bootstrapServers) {
-		return new KafkaConnection(bootstrapServers, null);
+		return new KafkaConnection(bootstrapServers, null, null);
+	}
+
+	/** The same connection, its events signed and checked as {@code signing} says: a test acting as a service. */
+	public KafkaConnection withSigning(EventSigning signing) {
+		return new KafkaConnection(bootstrapServers, certificate, signing);
 	}
 
 	public String securityProtocol() {
@@ -33,6 +45,12 @@ public record KafkaConnection(String bootstrapServers, IssuedCertificate certifi
 			properties.put(SslConfigs.SSL_KEYSTORE_LOCATION_CONFIG, certificate.keyStore().toString());
 			properties.put(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG, "PEM");
 			properties.put(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, certificate.trustStore().toString());
+		}
+		if (signing != null) {
+			properties.put(TRUSTED_KEYS, signing.trusted().toString());
+			if (signing.key() != null) {
+				properties.put(SIGNING_KEY, signing.key().toString());
+			}
 		}
 		return properties;
 	}
@@ -52,6 +70,12 @@ public record KafkaConnection(String bootstrapServers, IssuedCertificate certifi
 		if (certificate != null) {
 			environment.put("NEXUS_KAFKA_KEYSTORE", certificate.keyStore().toString());
 			environment.put("NEXUS_KAFKA_TRUSTSTORE", certificate.trustStore().toString());
+		}
+		if (signing != null) {
+			environment.put("NEXUS_KAFKA_TRUSTED_KEYS", signing.trusted().toString());
+			if (signing.key() != null) {
+				environment.put("NEXUS_KAFKA_SIGNING_KEY", signing.key().toString());
+			}
 		}
 		return environment;
 	}

@@ -271,14 +271,14 @@ public final class LocalCertificateAuthority {
 		return text.toString();
 	}
 
-	private static void write(Path file, String content) throws IOException {
+	static void write(Path file, String content) throws IOException {
 		Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
 		Files.writeString(temporary, content);
 		Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 	}
 
 	/** Written readable by the owner only (where the file system has POSIX permissions), then moved in place. */
-	private static void writePrivate(Path file, String content) throws IOException {
+	static void writePrivate(Path file, String content) throws IOException {
 		Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
 		Files.deleteIfExists(temporary);
 		try {

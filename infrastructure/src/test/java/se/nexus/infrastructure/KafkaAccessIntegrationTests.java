@@ -84,7 +84,8 @@ class KafkaAccessIntegrationTests {
 		// The client trusts the broker; the broker does not trust the client.
 		KafkaConnection impostor = new KafkaConnection(infrastructure.kafkaBootstrapServers(),
 				new LocalCertificateAuthority.IssuedCertificate(KafkaAccess.REFERRAL_SERVICE,
-						foreign.issueClient(KafkaAccess.REFERRAL_SERVICE).keyStore(), genuine.certificate().trustStore()));
+						foreign.issueClient(KafkaAccess.REFERRAL_SERVICE).keyStore(), genuine.certificate().trustStore()),
+				null);
 		try (Admin admin = Admin.create(impostor.properties(Map.of(CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG, 5000,
 				CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000)))) {
 			assertThatThrownBy(() -> admin.describeCluster().nodes().get(15, TimeUnit.SECONDS))

@@ -53,8 +53,9 @@ final class CaseEventsTestData {
     }
 
     static void send(String topic, String key, Object value) {
-        // The operator's tool principal: the tests publish what referral-service would.
-        Map<String, Object> config = SharedInfrastructure.get().kafka(KafkaAccess.OPERATOR).properties(Map.of(
+        // The operator's tool principal, signing with referral-service's key: the tests publish what it would.
+        Map<String, Object> config = SharedInfrastructure.get().kafka(KafkaAccess.OPERATOR, KafkaAccess.REFERRAL_SERVICE)
+            .properties(Map.of(
             "schema.registry.url", SharedInfrastructure.get().schemaRegistryUrl(),
             "value.subject.name.strategy", "se.nexus.schemas.registry.TopicRecordNameStrategy"));
         var serializer = new KafkaAvroSerializer();
