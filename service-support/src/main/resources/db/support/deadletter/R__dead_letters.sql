@@ -29,3 +29,8 @@ CREATE TABLE IF NOT EXISTS dead_letters (
 CREATE INDEX IF NOT EXISTS dead_letters_open ON dead_letters (consumer_group, message_key, arrival)
     WHERE status IN ('DEAD', 'PARKED');
 CREATE INDEX IF NOT EXISTS dead_letters_listing ON dead_letters (status, arrival);
+
+-- The signature and key id a record arrived with (README, "Signed events"): applied later, a record still carries them,
+-- and the audit log records them with its event.
+ALTER TABLE dead_letters ADD COLUMN IF NOT EXISTS signature BYTEA;
+ALTER TABLE dead_letters ADD COLUMN IF NOT EXISTS signing_key_id TEXT;

@@ -74,7 +74,7 @@ public class DeadLetters {
     /** The row, locked for the caller's transaction (FOR UPDATE), with its stored record. */
     @Transactional(propagation = Propagation.MANDATORY)
     Optional<Held> lock(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + ", payload_format, payload FROM dead_letters WHERE id = ? FOR UPDATE")
+        return jdbc.sql("SELECT " + COLUMNS + ", payload_format, payload, signature, signing_key_id FROM dead_letters WHERE id = ? FOR UPDATE")
             .param(id).query(DeadLetters::held).optional();
     }
 
@@ -84,7 +84,7 @@ public class DeadLetters {
         if (key == null) {
             return List.of();
         }
-        return jdbc.sql("SELECT " + COLUMNS + ", payload_format, payload FROM dead_letters "
+        return jdbc.sql("SELECT " + COLUMNS + ", payload_format, payload, signature, signing_key_id FROM dead_letters "
                 + "WHERE consumer_group = ? AND message_key = ? AND status = 'PARKED' ORDER BY arrival FOR UPDATE")
             .params(group, key).query(DeadLetters::held).list();
     }
@@ -143,11 +143,12 @@ public class DeadLetters {
             String reason) {
         jdbc.sql("""
                 INSERT INTO dead_letters (id, consumer_group, topic, topic_partition, record_offset, message_key, status,
-                                          event_type, reason, payload_format, payload)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                          event_type, reason, payload_format, payload, signature, signing_key_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (consumer_group, topic, topic_partition, record_offset) DO NOTHING""")
             .params(UUID.randomUUID(), group, record.topic(), record.partition(), record.offset(), key(record),
-                status.name(), stored.eventType(), reason, stored.format(), stored.payload())
+                status.name(), stored.eventType(), reason, stored.format(), stored.payload(), stored.signature(),
+                stored.signingKeyId())
             .update();
     }
 
@@ -187,7 +188,7 @@ public class DeadLetters {
 
     private static Held held(ResultSet rs, int row) throws SQLException {
         return new Held(deadLetter(rs), new StoredRecord(rs.getString("payload_format"), rs.getString("event_type"),
-            rs.getBytes("payload")));
+            rs.getBytes("payload"), rs.getBytes("signature"), rs.getString("signing_key_id")));
     }
 
     /** A row locked by the caller's transaction, with what is needed to apply its record. */

@@ -48,7 +48,7 @@ class GroupListeners {
     void apply(DeadLetter where, StoredRecord stored) {
         Object value = value(where, stored);
         ConsumerRecord<Object, Object> record = new ConsumerRecord<>(where.topic(), where.partition(), where.offset(),
-            System.currentTimeMillis(), TimestampType.CREATE_TIME, -1, -1, where.key(), value, new RecordHeaders(),
+            System.currentTimeMillis(), TimestampType.CREATE_TIME, -1, -1, where.key(), value, stored.headers(),
             Optional.empty());
         invoke(listenerOf(where.consumerGroup()), record);
     }
@@ -58,7 +58,7 @@ class GroupListeners {
             return stored.decode();
         }
         if (StoredRecord.RAW.equals(stored.format()) && stored.payload() != null) {
-            RecordHeaders headers = new RecordHeaders();
+            RecordHeaders headers = stored.headers();
             Object value = rawDeserializer().deserialize(where.topic(), headers, stored.payload());
             if (value == null) {
                 Header failure = headers.lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER);
