@@ -23,7 +23,9 @@ INT32 = (-2 ** 31, 2 ** 31 - 1)
 ENTRY = {'position': 'int', 'eventId': 'str', 'eventType': 'str', 'topic': 'str?', 'partition': 'int32?',
          'offset': 'int?', 'occurredAt': 'int?', 'appendedAt': 'int', 'producer': 'str?', 'actingAgency': 'str?',
          'actingUserRef': 'str?', 'referralId': 'str?', 'subjectRef': 'str?', 'agencies': 'strs',
-         'details': 'str?', 'hash': 'hex'}
+         'details': 'str?', 'signingKeyId': 'str?', 'eventSignature': 'sig?', 'hash': 'hex'}
+# An entry line written before events were signed has neither of their two fields.
+UNSIGNED_ENTRY = {k: v for k, v in ENTRY.items() if k not in ('signingKeyId', 'eventSignature')}
 CHECKPOINT = {'id': 'int', 'length': 'int', 'headHash': 'hex', 'signedAt': 'int', 'algorithm': 'ed25519',
               'signature': 'sig', 'publicKey': 'key'}
 KEY = {'algorithm': 'ed25519', 'publicKey': 'key', 'trustedPublicKeys': 'keys'}
@@ -112,11 +114,14 @@ def num(value):
 
 
 def canonical(e):
-    return (text('nexus.audit.entry.v1') + num(e['position']) + text(e['eventId']) + text(e['eventType'])
+    key_id, signature = e.get('signingKeyId'), e.get('eventSignature')
+    signed = key_id is not None or signature is not None
+    return (text('nexus.audit.entry.v2' if signed else 'nexus.audit.entry.v1') + num(e['position']) + text(e['eventId']) + text(e['eventType'])
             + text(e['topic']) + num(e['partition']) + num(e['offset']) + num(e['occurredAt'])
             + num(e['appendedAt']) + text(e['producer']) + text(e['actingAgency']) + text(e['actingUserRef'])
             + text(e['referralId']) + text(e['subjectRef']) + struct.pack('>i', len(e['agencies']))
-            + b''.join(text(a) for a in e['agencies']) + text(e['details']))
+            + b''.join(text(a) for a in e['agencies']) + text(e['details'])
+            + (text(key_id) + text(signature) if signed else b''))
 
 
 def statement(c):
@@ -167,6 +172,7 @@ CHECKS = {
     'hex': lambda v: isinstance(v, str) and HEX64.match(v) is not None,
     'ed25519': lambda v: v == 'Ed25519',
     'sig': lambda v: _base64(v, 64) is not None,
+    'sig?': lambda v: v is None or _base64(v, 64) is not None,
     'key': _is_key,
     'keys': lambda v: isinstance(v, list) and all(_is_key(k) for k in v),
 }
@@ -180,6 +186,8 @@ def parse_line(number, line):
         fields = KINDS.get(value.get('kind'))
         if fields is None:
             raise ValueError('unknown kind')
+        if fields is ENTRY and 'signingKeyId' not in value and 'eventSignature' not in value:
+            fields = UNSIGNED_ENTRY
         if set(value) != set(fields) | {'kind'}:
             raise ValueError('wrong set of fields')
         for name, kind in fields.items():

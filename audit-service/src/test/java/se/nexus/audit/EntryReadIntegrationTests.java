@@ -46,6 +46,7 @@ class EntryReadIntegrationTests {
         JsonNode read = api().getJson("/api/v1/audit/entries/" + position);
 
         assertThat(read.get("entry")).isEqualTo(submitted);
+        assertThat(text(submitted, "signingKeyId")).as("the key the test's producer signed with").matches("[0-9a-f]{16}");
         String previousHash = read.get("previousHash").asString();
         assertThat(previousHash).isEqualTo(api().getJson("/api/v1/audit/entries/" + (position - 1))
             .get("entry").get("hash").asString());
@@ -102,7 +103,7 @@ class EntryReadIntegrationTests {
             view.get("offset").isNull() ? null : view.get("offset").asLong(), millis(view, "occurredAt"),
             millis(view, "appendedAt"), text(view, "producer"), text(view, "actingAgency"),
             text(view, "actingUserRef"), text(view, "referralId"), text(view, "subjectRef"), agencies,
-            text(view, "details"));
+            text(view, "details"), text(view, "signingKeyId"), text(view, "eventSignature"));
     }
 
     private static String text(JsonNode view, String field) {

@@ -76,6 +76,8 @@ public class ExportWriter {
         line.put("subjectRef", e.subjectRef());
         line.put("agencies", e.agencies());
         line.put("details", e.details());
+        line.put("signingKeyId", e.signingKeyId());
+        line.put("eventSignature", e.eventSignature());
         line.put("hash", Hex.of(stored.hash()));
         return line;
     }

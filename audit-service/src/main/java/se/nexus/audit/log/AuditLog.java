@@ -32,7 +32,7 @@ public class AuditLog {
     static final long APPEND_LOCK = 0x6e657875732d6175L;
 
     private static final String INSERT = "INSERT INTO audit_entries (" + EntryRows.COLUMNS
-        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate streaming;
@@ -135,7 +135,8 @@ public class AuditLog {
         Long occurredAt = entry.occurredAt() == null ? null : entry.occurredAt().toEpochMilli();
         return new Entry(position, entry.eventId(), entry.eventType(), entry.topic(), entry.partition(),
             entry.offset(), occurredAt, appendedAt, entry.producer(), entry.actingAgency(), entry.actingUserRef(),
-            entry.referralId(), entry.subjectRef(), agencies, entry.details());
+            entry.referralId(), entry.subjectRef(), agencies, entry.details(), entry.signingKeyId(),
+            entry.eventSignature());
     }
 
     private void insert(List<StoredEntry> chained) {
@@ -157,6 +158,8 @@ public class AuditLog {
             ps.setArray(14, ps.getConnection().createArrayOf("text", e.agencies().toArray()));
             ps.setString(15, e.details());
             ps.setBytes(16, stored.hash());
+            ps.setString(17, e.signingKeyId());
+            ps.setString(18, e.eventSignature());
         });
     }
 

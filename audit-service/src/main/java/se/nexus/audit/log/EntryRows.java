@@ -14,7 +14,8 @@ import se.nexus.audit.chain.Entry;
 final class EntryRows implements RowMapper<StoredEntry> {
 
     static final String COLUMNS = "position, event_id, event_type, topic, kafka_partition, kafka_offset, occurred_at, "
-        + "appended_at, producer, acting_agency, acting_user_ref, referral_id, subject_ref, agencies, details, hash";
+        + "appended_at, producer, acting_agency, acting_user_ref, referral_id, subject_ref, agencies, details, hash, "
+        + "signing_key_id, event_signature";
 
     @Override
     public StoredEntry mapRow(ResultSet rs, int rowNum) throws SQLException {
@@ -23,7 +24,7 @@ final class EntryRows implements RowMapper<StoredEntry> {
             rs.getObject("kafka_offset", Long.class), millis(rs, "occurred_at"), millis(rs, "appended_at"),
             rs.getString("producer"), rs.getString("acting_agency"), rs.getString("acting_user_ref"),
             rs.getString("referral_id"), rs.getString("subject_ref"), agencies(rs.getArray("agencies")),
-            rs.getString("details"));
+            rs.getString("details"), rs.getString("signing_key_id"), rs.getString("event_signature"));
         return new StoredEntry(entry, rs.getBytes("hash"));
     }
 

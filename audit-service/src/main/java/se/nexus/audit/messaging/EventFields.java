@@ -3,6 +3,7 @@ package se.nexus.audit.messaging;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import tools.jackson.databind.json.JsonMapper;
 
 import se.nexus.audit.log.NewEntry;
+import se.nexus.schemas.signing.EventSignatures;
 
 /**
  * Reads, generically and tolerantly, the fields the log records from any event: its metadata, the case and
@@ -41,7 +43,13 @@ final class EventFields {
         return new NewEntry(eventId(record, metadata), event.getSchema().getFullName(), record.topic(),
             record.partition(), record.offset(), instant(field(metadata, "occurredAt")), text(metadata, "producer"),
             actingAgency, text(metadata, "actingUserRef"), text(event, "referralId"), subjectRef(event),
-            agencies, details(event));
+            agencies, details(event), EventSignatures.keyIdOf(record.headers()), signature(record));
+    }
+
+    /** The producer's signature, verified by the deserializer before the event was read; base64. */
+    private static String signature(ConsumerRecord<?, ?> record) {
+        byte[] signature = EventSignatures.signatureOf(record.headers());
+        return signature == null ? null : Base64.getEncoder().encodeToString(signature);
     }
 
     /** The codes of an access event and the legal basis of a disclosure, which the person's extract shows. */

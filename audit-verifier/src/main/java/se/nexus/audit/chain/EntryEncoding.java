@@ -15,6 +15,13 @@ public final class EntryEncoding {
     /** Tag that starts the bytes of every entry, so entry bytes can never be mistaken for other signed data. */
     public static final String ENTRY_TAG = "nexus.audit.entry.v1";
 
+    /**
+     * Tag that starts the bytes of an entry that records its event's signature: the fields of a
+     * {@link #ENTRY_TAG} entry, then the signing key's id and the signature. Entries without one keep the first
+     * encoding, so that every entry appended before events were signed still verifies.
+     */
+    public static final String SIGNED_ENTRY_TAG = "nexus.audit.entry.v2";
+
     /** Tag that starts the bytes of every checkpoint statement. */
     public static final String CHECKPOINT_TAG = "nexus.audit.checkpoint.v1";
 
@@ -25,13 +32,17 @@ public final class EntryEncoding {
     }
 
     public static byte[] canonical(Entry entry) {
-        EntryEncoding encoding = new EntryEncoding(ENTRY_TAG)
+        EntryEncoding encoding = new EntryEncoding(entry.signed() ? SIGNED_ENTRY_TAG : ENTRY_TAG)
             .number(entry.position()).text(entry.eventId()).text(entry.eventType())
             .text(entry.topic()).number(entry.partition()).number(entry.offset())
             .number(entry.occurredAt()).number(entry.appendedAt())
             .text(entry.producer()).text(entry.actingAgency()).text(entry.actingUserRef())
             .text(entry.referralId()).text(entry.subjectRef());
-        return encoding.list(entry.agencies()).text(entry.details()).out.toByteArray();
+        encoding.list(entry.agencies()).text(entry.details());
+        if (entry.signed()) {
+            encoding.text(entry.signingKeyId()).text(entry.eventSignature());
+        }
+        return encoding.out.toByteArray();
     }
 
     /** The statement a checkpoint signs: the chain held {@code length} entries ending in {@code headHash} at {@code signedAt}. */

@@ -3,6 +3,7 @@ package se.nexus.audit.offline;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import se.nexus.audit.chain.Entry;
 import se.nexus.audit.chain.SignedCheckpoint;
@@ -12,7 +13,11 @@ sealed interface ExportLine {
 
     Set<String> ENTRY_FIELDS = Set.of("kind", "position", "eventId", "eventType", "topic", "partition", "offset",
         "occurredAt", "appendedAt", "producer", "actingAgency", "actingUserRef", "referralId", "subjectRef",
-        "agencies", "details", "hash");
+        "agencies", "details", "signingKeyId", "eventSignature", "hash");
+    /** An entry line of an export written before events were signed: without their two fields. */
+    Set<String> UNSIGNED_ENTRY_FIELDS = ENTRY_FIELDS.stream()
+        .filter(name -> !name.equals("signingKeyId") && !name.equals("eventSignature"))
+        .collect(Collectors.toUnmodifiableSet());
     Set<String> CHECKPOINT_FIELDS = Set.of("kind", "id", "length", "headHash", "signedAt", "algorithm", "signature",
         "publicKey");
     Set<String> KEY_FIELDS = Set.of("kind", "algorithm", "publicKey", "trustedPublicKeys");
@@ -37,7 +42,8 @@ sealed interface ExportLine {
         Fields fields = new Fields(object);
         Object kind = object.get("kind");
         if ("entry".equals(kind)) {
-            return entry(fields.exactly(ENTRY_FIELDS));
+            return entry(fields.exactly(object.containsKey("signingKeyId") || object.containsKey("eventSignature")
+                ? ENTRY_FIELDS : UNSIGNED_ENTRY_FIELDS));
         }
         if ("checkpoint".equals(kind)) {
             return checkpoint(fields.exactly(CHECKPOINT_FIELDS));
@@ -57,7 +63,8 @@ sealed interface ExportLine {
             f.optionalText("topic"), partition == null ? null : partition.intValue(), f.optionalInteger("offset"),
             f.optionalInteger("occurredAt"), f.integer("appendedAt"), f.optionalText("producer"),
             f.optionalText("actingAgency"), f.optionalText("actingUserRef"), f.optionalText("referralId"),
-            f.optionalText("subjectRef"), f.texts("agencies"), f.optionalText("details"));
+            f.optionalText("subjectRef"), f.texts("agencies"), f.optionalText("details"),
+            f.optionalText("signingKeyId"), f.optionalSignature("eventSignature"));
         return new EntryLine(entry, f.hash("hash"));
     }
 

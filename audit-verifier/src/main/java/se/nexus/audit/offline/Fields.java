@@ -76,6 +76,15 @@ final class Fields {
         }
     }
 
+    /** A base64 Ed25519 signature or null, as the text it is hashed as. */
+    String optionalSignature(String name) {
+        if (object.get(name) == null) {
+            return null;
+        }
+        signature(name);
+        return text(name);
+    }
+
     byte[] signature(String name) {
         byte[] signature = base64(text(name), name);
         if (signature.length != 64) {

@@ -29,6 +29,22 @@ class ChainHashTests {
         assertThat(Hex.of(second)).isEqualTo(EntryTestData.HASH_2);
     }
 
+    /** The documented version 2: the README's Python {@code C(e)} gave this hash for the entry with a signature. */
+    @Test
+    void anEntryWithItsEventsSignatureIsHashedInVersionTwoAndOneWithoutStaysInVersionOne() {
+        Entry e = EntryTestData.referralSubmitted();
+        Entry signed = new Entry(e.position(), e.eventId(), e.eventType(), e.topic(), e.partition(), e.offset(),
+            e.occurredAt(), e.appendedAt(), e.producer(), e.actingAgency(), e.actingUserRef(), e.referralId(),
+            e.subjectRef(), e.agencies(), e.details(), "3f9a0c1d2e4b5a69",
+            "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7PD0+Pw==");
+
+        assertThat(Hex.of(ChainHash.next(ChainHash.GENESIS, signed)))
+            .isEqualTo("654ad26b573360a6b103ef9b340d144d180996943225725f2148454c748edc64");
+        assertThat(new String(EntryEncoding.canonical(signed), 4, 20, java.nio.charset.StandardCharsets.UTF_8))
+            .isEqualTo(EntryEncoding.SIGNED_ENTRY_TAG);
+        assertThat(Hex.of(ChainHash.next(ChainHash.GENESIS, e))).as("without one, as before").isEqualTo(EntryTestData.HASH_1);
+    }
+
     @Test
     void anAbsentValueEncodesDifferentlyFromAnEmptyOne() {
         Entry absent = EntryTestData.auditQuery();

@@ -92,6 +92,13 @@ final class ExportCases {
                 "first broken link at position 3: hash mismatch"),
             of("entry changed, hashes recomputed", rechained(intact), PINNED, INVALID,
                 "checkpoint 2 at length 5: head hash differs from the chain"),
+            of("event signature of an entry changed", edit(intact, 3, line -> line.replace(
+                "\"eventSignature\":\"AQID", "\"eventSignature\":\"AQIE")), PINNED, INVALID,
+                "first broken link at position 4: hash mismatch"),
+            of("event signature of an entry removed", edit(intact, 3, line -> line.replaceFirst(
+                "\"signingKeyId\":\"[0-9a-f]+\",\"eventSignature\":\"[^\"]+\"",
+                "\"signingKeyId\":null,\"eventSignature\":null")), PINNED, INVALID,
+                "first broken link at position 4: hash mismatch"),
             of("checkpoint signature changed", edit(intact, 5, ExportCases::flipSignature), PINNED, INVALID,
                 "checkpoint 1 at length 3: bad signature"),
             of("checkpoint signedAt changed", edit(intact, 6, line -> line.replace("\"signedAt\":17", "\"signedAt\":27")),
@@ -124,6 +131,13 @@ final class ExportCases {
                 "{\"kind\":\"entry\",\"approved\":true,")), PINNED, INVALID, "exactly the fields"),
             of("absent value left out instead of null", edit(intact, 0, line -> line.replace(",\"details\":null", "")),
                 PINNED, INVALID, "exactly the fields"),
+            of("entry from before events were signed, without their fields", edit(intact, 0, line -> line.replace(
+                ",\"signingKeyId\":null,\"eventSignature\":null", "")), PINNED, VALID, "VALID: 5 entries"),
+            of("one of the two signature fields left out", edit(intact, 0, line -> line.replace(
+                ",\"signingKeyId\":null", "")), PINNED, INVALID, "exactly the fields"),
+            of("event signature not 64 bytes", edit(intact, 3, line -> line.replaceFirst(
+                "\"eventSignature\":\"[^\"]+\"", "\"eventSignature\":\"AQ==\"")), PINNED, INVALID,
+                "eventSignature"),
             of("duplicate key", edit(intact, 0, line -> line.replace("\"position\":1,", "\"position\":1,\"position\":1,")),
                 PINNED, INVALID, "duplicate key"),
             of("upper-case hash", edit(intact, 0, line -> upperCaseHash(line)), PINNED, INVALID,

@@ -61,6 +61,9 @@ final class ExportFiles {
         return TestJson.write(line);
     }
 
+    /** A producer's signature as the export writes it (its bytes are not checked offline: no event to check it on). */
+    static final String EVENT_SIGNATURE = Base64.getEncoder().encodeToString(new byte[64]).replace("AAAA", "AQID");
+
     /** Varied entries: absent values, an empty agency list, quotes and characters outside ASCII. */
     static Entry entry(long position) {
         if (position % 3 == 2) {
@@ -74,9 +77,11 @@ final class ExportFiles {
                 "se.örebro.socialtjänst", "u-Åsa-\u2603-\uD83D\uDE00", "r-" + position, "p-1",
                 List.of("se.polisen.region-mitt", "se.örebro.socialtjänst"), "line\nbreak\ttab \\ backslash");
         }
+        // The first such entry from before events were signed, the later ones with their event's signature.
         return new Entry(position, "e-" + position, "se.nexus.events.referral.ReferralSubmitted", "nexus.referrals",
             0, position, 1700000000000L, 1700000000123L + position, "referral-service", "se.uppsala.nexus", "u-1",
-            "r-" + position, "p-7f3a9c", List.of("se.polisen.region-mitt", "se.uppsala.nexus"), null);
+            "r-" + position, "p-7f3a9c", List.of("se.polisen.region-mitt", "se.uppsala.nexus"), null,
+            position == 1 ? null : "3f9a0c1d2e4b5a69", position == 1 ? null : EVENT_SIGNATURE);
     }
 
     private static Map<String, Object> entryLineFields(Entry e, byte[] hash) {
@@ -97,6 +102,8 @@ final class ExportFiles {
         line.put("subjectRef", e.subjectRef());
         line.put("agencies", e.agencies());
         line.put("details", e.details());
+        line.put("signingKeyId", e.signingKeyId());
+        line.put("eventSignature", e.eventSignature());
         line.put("hash", Hex.of(hash));
         return line;
     }
