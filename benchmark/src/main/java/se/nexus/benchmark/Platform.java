@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -22,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import se.nexus.infrastructure.Database;
+import se.nexus.infrastructure.EventSigningKeys;
 import se.nexus.infrastructure.KafkaAccess;
 import se.nexus.infrastructure.KafkaConnection;
 import se.nexus.infrastructure.LocalCertificateAuthority;
@@ -189,8 +191,21 @@ final class Platform implements AutoCloseable {
         }
         Path tls = options.kafkaTls().isBlank() ? projectRoot.resolve(".nexus-local").resolve("tls")
             : Path.of(options.kafkaTls());
+        // The keys the local stack signs its events with are kept beside its certificates.
+        Path trusted = tls.resolveSibling("signing").resolve("trusted");
         return new KafkaConnection(options.kafka(), new LocalCertificateAuthority.IssuedCertificate(KafkaAccess.OPERATOR,
-            tls.resolve(KafkaAccess.OPERATOR + ".pem"), tls.resolve(LocalCertificateAuthority.CA_CERTIFICATE)));
+            tls.resolve(KafkaAccess.OPERATOR + ".pem"), tls.resolve(LocalCertificateAuthority.CA_CERTIFICATE)),
+            Files.isDirectory(trusted) ? new EventSigningKeys.EventSigning(null, trusted) : null);
+    }
+
+    /** The private key a service signs its events with: the fault suite's poison signs as a buggy service would. */
+    Path eventSigningKey(String service) {
+        if (local != null) {
+            return local.kafka(service).signing().key();
+        }
+        Path tls = options.kafkaTls().isBlank() ? projectRoot.resolve(".nexus-local").resolve("tls")
+            : Path.of(options.kafkaTls());
+        return tls.resolveSibling("signing").resolve(service + ".key");
     }
 
     /** The processes to watch, by the name they are reported under. */

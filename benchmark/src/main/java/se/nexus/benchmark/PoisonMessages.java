@@ -28,6 +28,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -44,6 +45,7 @@ import se.nexus.events.referral.ReferralAccepted;
 import se.nexus.events.referral.ReferralSubmitted;
 import se.nexus.schemas.Topics;
 import se.nexus.schemas.registry.KafkaAvroSerializer;
+import se.nexus.schemas.signing.SigningKey;
 
 /**
  * Poison messages on every topic, sent beside the normal traffic: random bytes, the wire format with a schema id the
@@ -68,6 +70,7 @@ final class PoisonMessages implements Fault {
     private final List<Poison> sent = new ArrayList<>();
     private final Map<String, DeadLetter> deadLetters = new HashMap<>();
     private KafkaConsumer<byte[], byte[]> dltReader;
+    private SigningKey signingKey;
 
     PoisonMessages(Platform platform) {
         this.platform = platform;
@@ -101,9 +104,13 @@ final class PoisonMessages implements Fault {
     public Outage inject() throws Exception {
         Instant from = Instant.now();
         try (KafkaProducer<String, byte[]> producer = producer(); KafkaAvroSerializer avro = serializer()) {
+            // Unsigned, the consumers refuse it before reading: as they would an outsider's record.
+            sendBytes(producer, Topics.REFERRALS, "valid record without a signature",
+                serialized(avro, Topics.REFERRALS, submitted(UUID.randomUUID().toString(), Platform.AGENCIES.get(1))),
+                false);
             for (String topic : Topics.all()) {
-                sendBytes(producer, topic, "random bytes", randomBytes(64));
-                sendBytes(producer, topic, "unknown schema id", unknownSchemaId());
+                sendBytes(producer, topic, "random bytes", randomBytes(64), true);
+                sendBytes(producer, topic, "unknown schema id", unknownSchemaId(), true);
                 SpecificRecord wrong = topic.equals(Topics.REFERRALS) ? consentGranted() : submitted(UUID.randomUUID()
                     .toString(), Platform.AGENCIES.get(1));
                 send(producer, topic, "valid record of the wrong type (" + wrong.getSchema().getName() + ")", wrong, avro);
@@ -122,7 +129,7 @@ final class PoisonMessages implements Fault {
             KafkaAvroSerializer avro) throws Exception {
         String key = keyOf(record);
         byte[] value = serialized(avro, topic, record);
-        RecordMetadata at = producer.send(new ProducerRecord<>(topic, key, value)).get();
+        RecordMetadata at = producer.send(new ProducerRecord<>(topic, null, key, value, signed(value))).get();
         sent.add(new Poison(topic, kind, key, eventIdOf(record), at.partition(), at.offset()));
     }
 
@@ -145,10 +152,15 @@ final class PoisonMessages implements Fault {
         }
     }
 
-    private void sendBytes(KafkaProducer<String, byte[]> producer, String topic, String kind, byte[] value)
-            throws Exception {
+    /**
+     * Signed with the referral service's key unless {@code signed} is false: the poison a service with a bug would
+     * write, which passes the signature check and fails after it.
+     */
+    private void sendBytes(KafkaProducer<String, byte[]> producer, String topic, String kind, byte[] value,
+            boolean signed) throws Exception {
         String key = UUID.randomUUID().toString();
-        RecordMetadata at = producer.send(new ProducerRecord<>(topic, key, value)).get();
+        RecordMetadata at = producer.send(new ProducerRecord<>(topic, null, key, value,
+            signed ? signed(value) : new RecordHeaders())).get();
         sent.add(new Poison(topic, kind, key, null, at.partition(), at.offset()));
     }
 
@@ -281,6 +293,15 @@ final class PoisonMessages implements Fault {
     private static String text(ConsumerRecord<?, ?> record, String header) {
         Header found = record.headers().lastHeader(header);
         return found == null ? null : new String(found.value(), StandardCharsets.UTF_8);
+    }
+
+    private RecordHeaders signed(byte[] value) {
+        RecordHeaders headers = new RecordHeaders();
+        if (signingKey == null) {
+            signingKey = SigningKey.read(platform.eventSigningKey("referral-service"));
+        }
+        signingKey.signInto(headers, value);
+        return headers;
     }
 
     private static String simpleName(String fqcn) {
