@@ -107,7 +107,8 @@ class SignedEventsEndToEndTests {
             KafkaAccess.NOTIFICATION_GROUP).allSatisfy((group, reason) -> assertThat(reason)
                 .contains(UnsignedEvent.class.getName()));
         assertThat(deadLettered(forgery)).as("signed with a key no consumer trusts").hasSize(2)
-            .allSatisfy((group, reason) -> assertThat(reason).contains(UntrustedSigningKey.class.getName()));
+            .allSatisfy((group, reason) -> assertThat(reason).contains(UntrustedSigningKey.class.getName())
+                .contains(EventSignatures.keyIdOf(forged)));
         assertThat(deadLettered(alteration)).as("altered after signing").hasSize(2)
             .allSatisfy((group, reason) -> assertThat(reason).contains(BadSignature.class.getName()));
         // None of them made an entry: the chain holds the referral's submission once, the genuine one.
@@ -159,7 +160,7 @@ class SignedEventsEndToEndTests {
         }
     }
 
-    /** The consumer groups that dead-lettered the record, each with the exception's class, its cause's and message. */
+    /** The consumer groups that dead-lettered the record, each with the reason it gave. */
     private static Map<String, String> deadLettered(RecordMetadata poison) {
         Map<String, String> causes = new TreeMap<>();
         try (KafkaConsumer<byte[], byte[]> dlt = rawConsumer(ByteArrayDeserializer.class)) {
@@ -173,9 +174,7 @@ class SignedEventsEndToEndTests {
                     if (number(record, "kafka_dlt-original-partition").getInt() == poison.partition()
                             && number(record, "kafka_dlt-original-offset").getLong() == poison.offset()) {
                         causes.put(text(record, "kafka_dlt-original-consumer-group"),
-                            String.join(" | ", text(record, "kafka_dlt-exception-fqcn"),
-                                text(record, "kafka_dlt-exception-cause-fqcn"),
-                                text(record, "kafka_dlt-exception-message")));
+                            text(record, "nexus-dead-letter-reason"));
                     }
                 }
                 return causes.size() == 2;

@@ -160,7 +160,7 @@ public class DeadLetters {
      * The failure's exception classes, outermost first, without the container's own wrappers; never a message,
      * which could quote the record's content.
      */
-    static String reason(Throwable failure) {
+    public static String reason(Throwable failure) {
         List<String> classes = new ArrayList<>();
         for (Throwable cause = failure; cause != null && classes.size() < REASON_DEPTH; cause = cause.getCause()) {
             if (!(cause instanceof ListenerExecutionFailedException) && !(cause instanceof TimestampedException)) {

@@ -1,5 +1,6 @@
 package se.nexus.support.kafka;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,6 +10,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,6 +29,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 import se.nexus.schemas.Topics;
+import se.nexus.schemas.signing.EventSignatureException;
 import se.nexus.support.database.DatabaseUnavailable;
 import se.nexus.support.deadletter.DeadLetters;
 
@@ -44,6 +47,13 @@ public class KafkaErrorHandlingAutoConfiguration {
     static final long RETRY_INTERVAL_MS = 500;
     static final long RETRIES = 2;
     static final long DATABASE_RETRY_MAX_INTERVAL_MS = 5_000;
+    /**
+     * The header that says why a record is in the dead-letter topic: the exception classes down to the root cause
+     * (Spring's own headers name only the outermost two, for an unreadable record both a DeserializationException),
+     * and for a record refused for its signature that refusal's message, which names the topic and key id only.
+     */
+    public static final String REASON_HEADER = "nexus-dead-letter-reason";
+
     /** Records sent to their topic's dead-letter topic, by the topic they came from. */
     static final String DEAD_LETTERS = "nexus.kafka.dead.letters";
 
@@ -67,6 +77,7 @@ public class KafkaErrorHandlingAutoConfiguration {
                 registry.counter(DEAD_LETTERS, "topic", record.topic()).increment();
             }
         };
+        recoverer.setHeadersFunction((record, exception) -> reasonHeaders(exception));
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(RETRY_INTERVAL_MS, RETRIES));
         handler.setBackOffFunction((record, exception) -> backOffFor(exception));
         return handler;
@@ -85,6 +96,21 @@ public class KafkaErrorHandlingAutoConfiguration {
         ExponentialBackOff untilBack = new ExponentialBackOff(RETRY_INTERVAL_MS, 2);
         untilBack.setMaxInterval(DATABASE_RETRY_MAX_INTERVAL_MS);
         return untilBack;
+    }
+
+    static RecordHeaders reasonHeaders(Exception exception) {
+        String reason = DeadLetters.reason(exception);
+        for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof EventSignatureException refused) {
+                reason = reason + ": " + refused.getMessage();
+                break;
+            }
+        }
+        RecordHeaders headers = new RecordHeaders();
+        if (reason != null) {
+            headers.add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+        }
+        return headers;
     }
 
     private static KafkaTemplate<String, byte[]> rawTemplate(KafkaProperties properties) {
