@@ -103,16 +103,17 @@ public final class LocalStack {
 				+ "coordinator@se.uppsala.nexus or follow_up@se.lansstyrelsen.uppsala (statistics), password demo-password.%nGet a token for an agency's system:%n%n"));
 		text.append("  TOKEN=$(curl -s -u se.uppsala.socialtjanst:demo-secret -d grant_type=client_credentials "
 				+ "-d scope=CASEWORKER " + issuer + "/oauth2/token | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')\n");
-		text.append(String.format("%nOr with the agency system's certificate instead of the secret (mutual TLS):%n%n"));
-		String pem = platform.tlsDir().resolve("se.uppsala.socialtjanst.pem").toString();
-		text.append("  TOKEN=$(curl -s --cacert " + platform.tlsDir().resolve("ca.crt") + " --cert " + pem
-				+ " -d grant_type=client_credentials -d client_id=se.uppsala.socialtjanst -d scope=CASEWORKER "
-				+ platform.mutualTlsTokenUri() + " | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')\n");
 		String first = platform.options().services().stream().filter(LocalPlatform.API_SERVICES::contains).findFirst()
 			.orElse(null);
 		if (first != null) {
 			text.append("  curl -H \"Authorization: Bearer $TOKEN\" " + platform.serviceUrl(first) + "/v3/api-docs\n");
 		}
+		text.append(String.format("%nOr with the system's certificate instead of the secret (mutual TLS; a signed JWT works too, "
+				+ "see the README):%n%n"));
+		String pem = platform.tlsDir().resolve("se.uppsala.socialtjanst.pem").toString();
+		text.append("  TOKEN=$(curl -s --cacert " + platform.tlsDir().resolve("ca.crt") + " --cert " + pem
+				+ " -d grant_type=client_credentials -d client_id=se.uppsala.socialtjanst -d scope=CASEWORKER "
+				+ platform.mutualTlsTokenUri() + " | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')\n");
 		text.append(String.format("%nPress Ctrl-C to stop everything.%n"));
 		System.out.print(text);
 	}
