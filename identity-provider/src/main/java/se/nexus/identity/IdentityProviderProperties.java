@@ -37,11 +37,6 @@ public record IdentityProviderProperties(String issuerUri, Path keyFile, String 
 		}
 	}
 
-	/** Whether agency systems may use the shared secret at all. */
-	public boolean hasClientSecret() {
-		return StringUtils.hasText(clientSecret);
-	}
-
 	/** The published demo secret or password, outside a developer's machine. */
 	public static final class DemoCredentialsRefused extends IllegalArgumentException {
 

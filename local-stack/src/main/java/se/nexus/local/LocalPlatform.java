@@ -39,12 +39,12 @@ public final class LocalPlatform implements AutoCloseable {
 	/** The services with a public API (and a database, Kafka and an OpenAPI document), in the order they are reported. */
 	public static final List<String> API_SERVICES = List.of("referral-service", "notification-service", "audit-service");
 
-	/** The names a server's certificate is issued for: this machine's, as the local stack's clients reach it. */
-	private static final List<String> LOCAL_HOSTS = List.of("localhost", "127.0.0.1");
-
 	/** Every process the platform runs beside the identity provider: the API services, then the console. */
 	public static final List<String> SERVICES = List.of("referral-service", "notification-service", "audit-service",
 			CONSOLE);
+
+	/** The names a server's certificate is issued for: this machine's, as the local stack's clients reach it. */
+	private static final List<String> LOCAL_HOSTS = List.of("localhost", "127.0.0.1");
 
 	private final Options options;
 

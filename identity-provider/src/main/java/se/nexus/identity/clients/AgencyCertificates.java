@@ -37,12 +37,10 @@ public final class AgencyCertificates {
 		this.byAgency = Map.copyOf(byAgency);
 	}
 
-	/** None: agency systems authenticate with the secret only. */
-	public static AgencyCertificates none() {
-		return NONE;
-	}
-
-	/** The agencies' {@code <agency id>.crt} in the folder that the folder's {@code ca.crt} signed. */
+	/**
+	 * The agencies' {@code <agency id>.crt} in the folder that the folder's {@code ca.crt} signed; with no folder,
+	 * none, and agency systems authenticate with the secret only.
+	 */
 	public static AgencyCertificates in(Path folder, Participants participants) {
 		if (folder == null) {
 			return NONE;
