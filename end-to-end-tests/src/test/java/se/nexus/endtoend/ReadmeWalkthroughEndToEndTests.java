@@ -28,6 +28,8 @@ class ReadmeWalkthroughEndToEndTests {
 
     static final String SECTION = "## A whole case with curl";
     static final String MAIL_SECTION = "### E-mail alerts";
+    static final String WITHOUT_SECRET_SECTION = "### A token without the shared secret";
+    static final Pattern JWT = Pattern.compile("^eyJ[\\w-]+\\.[\\w-]+\\.[\\w-]+$", Pattern.MULTILINE);
     static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     static Path data;
@@ -82,6 +84,24 @@ class ReadmeWalkthroughEndToEndTests {
         assertThat(mail).containsPattern("\\* SEARCH( \\d+)+").contains("To: samordning@nexus.uppsala.example")
             .contains("X-Nexus-Delivery: ").contains("Subject: =?UTF-8?Q?Nexus:")
             .doesNotContain(referral).doesNotContain("p-7f3a9c");
+    }
+
+    /**
+     * The README's two ways for an agency system to get a token without the shared secret, as written: its certificate
+     * with curl on the identity provider's mutual-TLS port, and a JWT signed with its key by the JDK-only recipe.
+     */
+    @Test
+    void theTokenRecipesWithoutTheSecretRunAsWritten() throws Exception {
+        String mutualTlsBase = platform.mutualTlsTokenUri().replace("/oauth2/token", "");
+        Path root = Path.of(System.getProperty("nexus.project.root", "..")).toAbsolutePath().normalize();
+        String commands = String.join("\n", blocks(WITHOUT_SECRET_SECTION))
+            .replace("https://localhost:8443", mutualTlsBase)
+            .replace(".nexus-local/tls", platform.tlsDir().toString())
+            .replace("java identity-provider/", "java " + root.resolve("identity-provider") + "/");
+
+        String output = run("without-secret", commands);
+
+        assertThat(JWT.matcher(output).results().count()).as("a token each way; output:\n" + output).isEqualTo(2);
     }
 
     /** Runs README commands with bash as written, only their ports moved, and returns what they printed. */

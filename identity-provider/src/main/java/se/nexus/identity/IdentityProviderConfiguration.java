@@ -14,6 +14,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 
+import se.nexus.identity.clients.AgencyCertificates;
 import se.nexus.identity.clients.AgencySystems;
 import se.nexus.identity.clients.MemoryClientRepository;
 import se.nexus.identity.participants.Participants;
@@ -27,7 +28,8 @@ class IdentityProviderConfiguration {
 
 	@Bean
 	RegisteredClientRepository registeredClients(Participants participants, IdentityProviderProperties properties) {
-		return new MemoryClientRepository(AgencySystems.all(participants, properties.consoleRedirectUri()));
+		return new MemoryClientRepository(AgencySystems.all(participants, properties.consoleRedirectUri(),
+				properties.clientSecret(), AgencyCertificates.in(properties.agencyCertificates(), participants)));
 	}
 
 	@Bean
@@ -36,8 +38,8 @@ class IdentityProviderConfiguration {
 	}
 
 	@Bean
-	UserDetailsService accounts(DemoPeople people) {
-		return people.accounts();
+	UserDetailsService accounts(DemoPeople people, IdentityProviderProperties properties) {
+		return people.accounts(properties.peoplePassword());
 	}
 
 	@Bean

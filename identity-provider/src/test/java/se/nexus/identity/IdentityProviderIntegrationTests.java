@@ -32,7 +32,7 @@ import com.nimbusds.jwt.SignedJWT;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		// Blank: the issuer is the address the request came to, http://localhost:<the random port>.
-		properties = "nexus.identity.issuer-uri=")
+		properties = { "nexus.identity.issuer-uri=", "nexus.identity.local=true" })
 class IdentityProviderIntegrationTests {
 
 	private static final String REDIRECT_URI = "http://localhost:8080/login/oauth2/code/nexus";

@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -23,6 +24,9 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import javax.security.auth.x500.X500Principal;
 
 import org.bouncycastle.asn1.x500.X500Name;
@@ -47,8 +51,8 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * A certificate authority of this machine for Kafka's mutual TLS, kept as PEM files in one folder: created on first
- * use, reused afterwards. It issues each principal (a service, the broker, a demo agency's system, the operator's
+ * A certificate authority of this machine for Kafka's mutual TLS and HTTPS, kept as PEM files in one folder: created
+ * on first use, reused afterwards. It issues each principal (a service, the broker, a demo agency's system, the operator's
  * tools) a certificate whose subject's CN is the principal's name, which the broker maps to {@code User:<name>}.
  *
  * <p>Files in the folder: {@code ca.crt} (the trust anchor every client and the broker trust), {@code ca.key},
@@ -141,7 +145,8 @@ public final class LocalCertificateAuthority {
 
 	/**
 	 * The certificate of a server that is also a client (the broker: its controller and broker listeners talk to
-	 * each other), valid for these host names and IP addresses.
+	 * each other; a service or the identity provider over HTTPS, which is a Kafka client too), valid for these host
+	 * names and IP addresses.
 	 */
 	public IssuedCertificate issueServer(String name, List<String> hosts) {
 		return issue(name, hosts);
@@ -306,5 +311,35 @@ public final class LocalCertificateAuthority {
 	 * @param trustStore the CA's certificate (PEM)
 	 */
 	public record IssuedCertificate(String principal, Path keyStore, Path trustStore) {
+
+		/**
+		 * A TLS context that presents this certificate with its chain and trusts the authority alone: what an HTTPS
+		 * client of the platform needs to authenticate with its certificate (the identity provider's tls_client_auth).
+		 */
+		public SSLContext sslContext() {
+			try {
+				char[] inMemory = "in-memory".toCharArray();
+				KeyStore identity = KeyStore.getInstance("PKCS12");
+				identity.load(null, null);
+				identity.setKeyEntry(principal, readKey(keyStore), inMemory,
+						readCertificates(keyStore).toArray(X509Certificate[]::new));
+				KeyStore trusted = KeyStore.getInstance("PKCS12");
+				trusted.load(null, null);
+				trusted.setCertificateEntry("authority", readCertificates(trustStore).get(0));
+				KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+				keys.init(identity, inMemory);
+				TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+				trust.init(trusted);
+				SSLContext context = SSLContext.getInstance("TLS");
+				context.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
+				return context;
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException("Could not read " + keyStore + " or " + trustStore, e);
+			}
+			catch (GeneralSecurityException e) {
+				throw new IllegalStateException("Unusable key or certificate in " + keyStore, e);
+			}
+		}
 	}
 }

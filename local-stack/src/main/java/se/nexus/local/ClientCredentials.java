@@ -14,6 +14,8 @@ import java.util.Map;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 
+import se.nexus.infrastructure.LocalCertificateAuthority;
+
 /** Asks the identity provider for a demo agency system's token, the way the README's curl does. */
 record ClientCredentials(String tokenUri) {
 
@@ -22,19 +24,39 @@ record ClientCredentials(String tokenUri) {
 
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-	/** An access token for the agency's system with these roles as scopes. */
+	/** An access token for the agency's system with these roles as scopes, for the demo secret. */
 	String token(String agency, String... roles) {
 		String basic = Base64.getEncoder()
 			.encodeToString((agency + ":" + DEMO_SECRET).getBytes(StandardCharsets.UTF_8));
-		String form = "grant_type=client_credentials&scope="
-				+ URLEncoder.encode(String.join(" ", roles), StandardCharsets.UTF_8);
-		HttpRequest request = HttpRequest.newBuilder(URI.create(tokenUri))
-			.timeout(Duration.ofSeconds(10))
-			.header("Authorization", "Basic " + basic)
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form))
+		HttpRequest request = request(form(roles)).header("Authorization", "Basic " + basic).build();
+		return accessToken(agency, roles, send(http, request));
+	}
+
+	/**
+	 * An access token for the agency's system with these roles, for its certificate (tls_client_auth), from the token
+	 * endpoint of the identity provider's port that requires one.
+	 */
+	String token(LocalCertificateAuthority.IssuedCertificate certificate, String... roles) {
+		HttpClient mutualTls = HttpClient.newBuilder()
+			.connectTimeout(Duration.ofSeconds(5))
+			.sslContext(certificate.sslContext())
 			.build();
-		HttpResponse<String> response = send(request);
+		String form = form(roles) + "&client_id=" + URLEncoder.encode(certificate.principal(), StandardCharsets.UTF_8);
+		return accessToken(certificate.principal(), roles, send(mutualTls, request(form).build()));
+	}
+
+	private HttpRequest.Builder request(String form) {
+		return HttpRequest.newBuilder(URI.create(tokenUri))
+			.timeout(Duration.ofSeconds(10))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form));
+	}
+
+	private static String form(String... roles) {
+		return "grant_type=client_credentials&scope=" + URLEncoder.encode(String.join(" ", roles), StandardCharsets.UTF_8);
+	}
+
+	private static String accessToken(String agency, String[] roles, HttpResponse<String> response) {
 		if (response.statusCode() != 200) {
 			throw new IllegalStateException("The identity provider refused a token for " + agency + " "
 					+ String.join(" ", roles) + ": " + response.statusCode() + " " + response.body());
@@ -42,9 +64,9 @@ record ClientCredentials(String tokenUri) {
 		return accessToken(response.body());
 	}
 
-	private static HttpResponse<String> send(HttpRequest request) {
+	private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
 		try {
-			return http.send(request, HttpResponse.BodyHandlers.ofString());
+			return client.send(request, HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException e) {
 			throw new IllegalStateException("Could not reach the identity provider at " + request.uri(), e);

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 import se.nexus.infrastructure.ChildProcess;
 import se.nexus.infrastructure.Database;
+import se.nexus.infrastructure.DemoClients;
 import se.nexus.infrastructure.KafkaBroker;
 import se.nexus.infrastructure.KafkaConnection;
 import se.nexus.infrastructure.LocalCertificateAuthority;
@@ -42,6 +43,9 @@ public final class LocalPlatform implements AutoCloseable {
 	public static final List<String> SERVICES = List.of("referral-service", "notification-service", "audit-service",
 			CONSOLE);
 
+	/** The names a server's certificate is issued for: this machine's, as the local stack's clients reach it. */
+	private static final List<String> LOCAL_HOSTS = List.of("localhost", "127.0.0.1");
+
 	private final Options options;
 
 	private final long startNanos = System.nanoTime();
@@ -55,6 +59,8 @@ public final class LocalPlatform implements AutoCloseable {
 	private SchemaRegistry registry;
 
 	private MailServer mail;
+
+	private LocalCertificateAuthority authority;
 
 	private RunningService identityProvider;
 
@@ -101,8 +107,6 @@ public final class LocalPlatform implements AutoCloseable {
 				+ (options.durablePostgres() ? " (fsync and synchronous_commit on)" : ""));
 		mail = MailServer.start(options.smtpPort(), options.imapPort());
 		report("Mail server ready: SMTP " + mail.smtpPort() + ", IMAP " + mail.imapPort());
-		// The local certificate authority, kept with the rest of the data: a restart reuses it and every certificate.
-		LocalCertificateAuthority authority = LocalCertificateAuthority.openOrCreate(tlsDir(), "Nexus local CA");
 		CompletableFuture<KafkaBroker> startingKafka = CompletableFuture.supplyAsync(
 				() -> KafkaBroker.start(options.dataDir().resolve("kafka"), options.kafkaPort(), authority));
 		Database registryStorage = postgres.database("registry");
@@ -117,11 +121,22 @@ public final class LocalPlatform implements AutoCloseable {
 	/** Started first and awaited last: its JVM warms up while PostgreSQL, the registry and Kafka start. */
 	private void startIdentityProvider() {
 		createDirectories(options.dataDir().resolve("logs"));
+		// The local certificate authority, kept with the rest of the data: a restart reuses it and every certificate.
+		// Made first: the identity provider knows the agency systems by their certificates and serves HTTPS with its own.
+		authority = LocalCertificateAuthority.openOrCreate(tlsDir(), "Nexus local CA");
+		DemoClients.agencies().forEach(authority::issueClient);
+		LocalCertificateAuthority.IssuedCertificate server = authority.issueServer(IDENTITY_PROVIDER, LOCAL_HOSTS);
 		int port = options.identityProviderPort();
 		// The key lives with the rest of the local data: tokens survive a restart, and a reset resets it too.
 		Map<String, String> environment = new LinkedHashMap<>(Map.of("NEXUS_HTTP_PORT", String.valueOf(port),
 				"NEXUS_ISSUER_URI", "http://localhost:" + port, "NEXUS_IDP_KEY_FILE",
 				options.dataDir().resolve("identity-provider-key.json").toString()));
+		// A developer's machine: the published demo secret and password are allowed here, and only here.
+		environment.put("NEXUS_IDP_LOCAL", "true");
+		environment.put("NEXUS_IDP_AGENCY_CERTIFICATES", tlsDir().toString());
+		environment.put("NEXUS_IDP_MTLS_PORT", String.valueOf(options.identityProviderTlsPort()));
+		environment.put("NEXUS_HTTP_TLS_KEYSTORE", server.keyStore().toString());
+		environment.put("NEXUS_HTTP_TLS_TRUSTSTORE", server.trustStore().toString());
 		if (options.servicePorts().containsKey(CONSOLE)) {
 			// People sign in for the console wherever it runs; the identity provider only redirects to a registered URI.
 			environment.put("NEXUS_CONSOLE_REDIRECT_URI",
@@ -377,6 +392,11 @@ public final class LocalPlatform implements AutoCloseable {
 		return issuerUri() + "/oauth2/token";
 	}
 
+	/** The token endpoint on the identity provider's second port, where a system authenticates with its certificate. */
+	public String mutualTlsTokenUri() {
+		return "https://localhost:" + options.identityProviderTlsPort() + "/oauth2/token";
+	}
+
 	public String jwkSetUri() {
 		return issuerUri() + "/oauth2/jwks";
 	}
@@ -384,6 +404,11 @@ public final class LocalPlatform implements AutoCloseable {
 	/** A token from the identity provider for the agency's system (client credentials) with these roles. */
 	public String token(String agency, String... roles) {
 		return new ClientCredentials(tokenUri()).token(agency, roles);
+	}
+
+	/** The same, for the agency system's certificate over mutual TLS instead of the demo secret. */
+	public String tokenByCertificate(String agency, String... roles) {
+		return new ClientCredentials(mutualTlsTokenUri()).token(authority.issueClient(agency), roles);
 	}
 
 	/** The local mail server's IMAP port: each function address reads its mailbox with the address as user and password. */
@@ -538,7 +563,8 @@ public final class LocalPlatform implements AutoCloseable {
 	 * @param serviceEnvironment more environment variables for a service's processes, by service
 	 */
 	public record Options(Path projectRoot, Path dataDir, String version, int postgresPort, int kafkaPort,
-			int registryPort, int identityProviderPort, List<String> services, Map<String, Integer> servicePorts,
+			int registryPort, int identityProviderPort, int identityProviderTlsPort, List<String> services,
+			Map<String, Integer> servicePorts,
 			Duration readinessTimeout, List<String> serviceJvmOptions, int smtpPort, int imapPort,
 			boolean durablePostgres, Map<String, Map<String, String>> serviceEnvironment) {
 
@@ -562,62 +588,77 @@ public final class LocalPlatform implements AutoCloseable {
 		}
 
 		/**
-		 * The fixed local defaults: PostgreSQL 15432, Kafka 19092, registry 18081, identity provider 8090, services
-		 * 8081-8083, console 8080.
+		 * The fixed local defaults: PostgreSQL 15432, Kafka 19092, registry 18081, identity provider 8090 (and 8443 for
+		 * client certificates), services 8081-8083, console 8080.
 		 */
 		public static Options defaults(Path projectRoot, Path dataDir) {
-			return new Options(projectRoot, dataDir, DEFAULT_VERSION, 15432, 19092, 18081, 8090, SERVICES,
+			return new Options(projectRoot, dataDir, DEFAULT_VERSION, 15432, 19092, 18081, 8090, 8443, SERVICES,
 					Map.of("referral-service", 8081, "notification-service", 8082, "audit-service", 8083, CONSOLE, 8080),
 					Duration.ofSeconds(120), LOCAL_JVM_OPTIONS, 3025, 3143, false, Map.of());
 		}
 
 		/** Free ports everywhere, for tests. */
 		public static Options onFreePorts(Path projectRoot, Path dataDir) {
-			return defaults(projectRoot, dataDir).withPorts(0, 0, 0, 0).withMailPorts(0, 0)
+			return defaults(projectRoot, dataDir).withPorts(0, 0, 0, 0).withIdentityProviderTlsPort(0).withMailPorts(0, 0)
 				.withServicePorts(Map.of("referral-service", 0, "notification-service", 0, "audit-service", 0, CONSOLE, 0));
 		}
 
 		public Options withPorts(int postgres, int kafka, int registry, int identityProvider) {
-			return new Options(projectRoot, dataDir, version, postgres, kafka, registry, identityProvider, services,
-					servicePorts, readinessTimeout, serviceJvmOptions, smtpPort, imapPort, durablePostgres, serviceEnvironment);
+			return new Options(projectRoot, dataDir, version, postgres, kafka, registry, identityProvider,
+					identityProviderTlsPort, services, servicePorts, readinessTimeout, serviceJvmOptions, smtpPort, imapPort,
+					durablePostgres, serviceEnvironment);
+		}
+
+		/** The identity provider's second port: HTTPS, a client certificate required (0 = a free one). */
+		public Options withIdentityProviderTlsPort(int port) {
+			return new Options(projectRoot, dataDir, version, postgresPort, kafkaPort, registryPort, identityProviderPort,
+					port, services, servicePorts, readinessTimeout, serviceJvmOptions, smtpPort, imapPort, durablePostgres,
+					serviceEnvironment);
 		}
 
 		/** The mail server's SMTP and IMAP ports (0 = a free one). */
 		public Options withMailPorts(int smtp, int imap) {
 			return new Options(projectRoot, dataDir, version, postgresPort, kafkaPort, registryPort, identityProviderPort,
-					services, servicePorts, readinessTimeout, serviceJvmOptions, smtp, imap, durablePostgres, serviceEnvironment);
+					identityProviderTlsPort, services, servicePorts, readinessTimeout, serviceJvmOptions, smtp, imap,
+					durablePostgres, serviceEnvironment);
 		}
 
 		public Options withServicePorts(Map<String, Integer> ports) {
 			return new Options(projectRoot, dataDir, version, postgresPort, kafkaPort, registryPort, identityProviderPort,
-					services, ports, readinessTimeout, serviceJvmOptions, smtpPort, imapPort, durablePostgres, serviceEnvironment);
+					identityProviderTlsPort, services, ports, readinessTimeout, serviceJvmOptions, smtpPort, imapPort,
+					durablePostgres, serviceEnvironment);
 		}
 
 		public Options withServices(List<String> only) {
 			return new Options(projectRoot, dataDir, version, postgresPort, kafkaPort, registryPort, identityProviderPort,
-					only, servicePorts, readinessTimeout, serviceJvmOptions, smtpPort, imapPort, durablePostgres, serviceEnvironment);
+					identityProviderTlsPort, only, servicePorts, readinessTimeout, serviceJvmOptions, smtpPort, imapPort,
+					durablePostgres, serviceEnvironment);
 		}
 
 		public Options withVersion(String projectVersion) {
 			return new Options(projectRoot, dataDir, projectVersion, postgresPort, kafkaPort, registryPort,
-					identityProviderPort, services, servicePorts, readinessTimeout, serviceJvmOptions, smtpPort, imapPort,
+					identityProviderPort, identityProviderTlsPort, services, servicePorts, readinessTimeout,
+					serviceJvmOptions, smtpPort, imapPort,
 					durablePostgres, serviceEnvironment);
 		}
 
 		public Options withReadinessTimeout(Duration timeout) {
 			return new Options(projectRoot, dataDir, version, postgresPort, kafkaPort, registryPort, identityProviderPort,
-					services, servicePorts, timeout, serviceJvmOptions, smtpPort, imapPort, durablePostgres, serviceEnvironment);
+					identityProviderTlsPort, services, servicePorts, timeout, serviceJvmOptions, smtpPort, imapPort,
+					durablePostgres, serviceEnvironment);
 		}
 
 		public Options withServiceJvmOptions(List<String> jvmOptions) {
 			return new Options(projectRoot, dataDir, version, postgresPort, kafkaPort, registryPort, identityProviderPort,
-					services, servicePorts, readinessTimeout, jvmOptions, smtpPort, imapPort, durablePostgres, serviceEnvironment);
+					identityProviderTlsPort, services, servicePorts, readinessTimeout, jvmOptions, smtpPort, imapPort,
+					durablePostgres, serviceEnvironment);
 		}
 
 		/** PostgreSQL with fsync and synchronous_commit on, as production runs it; the local stack leaves both off. */
 		public Options withDurablePostgres(boolean durable) {
 			return new Options(projectRoot, dataDir, version, postgresPort, kafkaPort, registryPort, identityProviderPort,
-					services, servicePorts, readinessTimeout, serviceJvmOptions, smtpPort, imapPort, durable, serviceEnvironment);
+					identityProviderTlsPort, services, servicePorts, readinessTimeout, serviceJvmOptions, smtpPort, imapPort,
+					durable, serviceEnvironment);
 		}
 
 		/** More environment variables for one service's processes (every instance), beside those set already. */
@@ -629,7 +670,8 @@ public final class LocalPlatform implements AutoCloseable {
 				return Map.copyOf(merged);
 			});
 			return new Options(projectRoot, dataDir, version, postgresPort, kafkaPort, registryPort, identityProviderPort,
-					services, servicePorts, readinessTimeout, serviceJvmOptions, smtpPort, imapPort, durablePostgres, more);
+					identityProviderTlsPort, services, servicePorts, readinessTimeout, serviceJvmOptions, smtpPort, imapPort,
+					durablePostgres, more);
 		}
 
 		/** Where the identity provider's executable jar is expected, beside the services'. */
@@ -661,7 +703,7 @@ public final class LocalPlatform implements AutoCloseable {
 			services.forEach(service -> ports.put(service, Readiness.orFree(servicePorts.getOrDefault(service, 0))));
 			// The infrastructure servers pick their own free ports for 0; processes need theirs before they start.
 			return withServicePorts(ports).withPorts(postgresPort, kafkaPort, registryPort,
-					Readiness.orFree(identityProviderPort));
+					Readiness.orFree(identityProviderPort)).withIdentityProviderTlsPort(Readiness.orFree(identityProviderTlsPort));
 		}
 	}
 

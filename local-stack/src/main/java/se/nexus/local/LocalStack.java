@@ -49,6 +49,7 @@ public final class LocalStack {
 		return defaults
 			.withPorts(port("POSTGRES", defaults.postgresPort()), port("KAFKA", defaults.kafkaPort()),
 					port("REGISTRY", defaults.registryPort()), port("IDENTITY_PROVIDER", defaults.identityProviderPort()))
+			.withIdentityProviderTlsPort(port("IDENTITY_PROVIDER_TLS", defaults.identityProviderTlsPort()))
 			.withMailPorts(port("SMTP", defaults.smtpPort()), port("IMAP", defaults.imapPort()))
 			.withServicePorts(servicePorts)
 			.withVersion(System.getProperty("nexus.version", LocalPlatform.Options.DEFAULT_VERSION));
@@ -88,6 +89,8 @@ public final class LocalStack {
 		}
 		text.append(String.format("  %-21s %s/oauth2/token   (keys %s/oauth2/jwks)   log %s%n", "identity provider",
 				issuer, issuer, platform.logFile(LocalPlatform.IDENTITY_PROVIDER)));
+		text.append(String.format("  %-21s %s   (HTTPS, an agency system's certificate required)%n", "",
+				platform.mutualTlsTokenUri()));
 		text.append(String.format("  %-21s SMTP localhost:%d, IMAP localhost:%d (user name and password: the function "
 				+ "address; mail is kept until the platform stops)%n", "mail server", platform.smtpPort(), platform.imapPort()));
 		text.append(String.format("  %-21s %s   (mutual TLS only; CA and certificates in %s)%n", "Kafka",
@@ -105,6 +108,12 @@ public final class LocalStack {
 		if (first != null) {
 			text.append("  curl -H \"Authorization: Bearer $TOKEN\" " + platform.serviceUrl(first) + "/v3/api-docs\n");
 		}
+		text.append(String.format("%nOr with the system's certificate instead of the secret (mutual TLS; a signed JWT works too, "
+				+ "see the README):%n%n"));
+		String pem = platform.tlsDir().resolve("se.uppsala.socialtjanst.pem").toString();
+		text.append("  TOKEN=$(curl -s --cacert " + platform.tlsDir().resolve("ca.crt") + " --cert " + pem
+				+ " -d grant_type=client_credentials -d client_id=se.uppsala.socialtjanst -d scope=CASEWORKER "
+				+ platform.mutualTlsTokenUri() + " | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')\n");
 		text.append(String.format("%nPress Ctrl-C to stop everything.%n"));
 		System.out.print(text);
 	}

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,6 +38,8 @@ class ComposeEnvironmentTests {
     static final Set<String> BOOT_SETTINGS = Set.of("LOGGING_STRUCTURED_FORMAT_CONSOLE",
         "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT");
     static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(NEXUS_[A-Z_]+)(:?)");
+    /** A variable compose refuses to start without ({@code ${NAME:?message}}): no default to fall back on. */
+    static final Function<String, String> REQUIRED = name -> "\\$\\{" + name + ":\\?[^}]+}";
 
     @Test
     @SuppressWarnings("unchecked")
@@ -106,6 +109,31 @@ class ComposeEnvironmentTests {
             .containsEntry("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND", "false")
             .containsEntry("KAFKA_SUPER_USERS", "User:" + KafkaAccess.BROKER);
         assertThat(kafka.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").toString()).doesNotContain("PLAINTEXT");
+    }
+
+    /**
+     * Compose has no identity provider of its own and no default one: it will not start until the operator names
+     * theirs, so it never trusts the local stack's demo provider, whose secret and password are published.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void composeRequiresTheOperatorsIdentityProviderAndKnowsNoDemoCredentials() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+        for (String service : List.of("referral-service", "notification-service", "audit-service", "console")) {
+            Map<String, Object> environment = (Map<String, Object>) services.get(service).get("environment");
+            assertThat(String.valueOf(environment.get("NEXUS_JWT_ISSUER_URI"))).as(service)
+                .matches(REQUIRED.apply("NEXUS_JWT_ISSUER_URI"));
+            if (!service.equals("console")) {
+                assertThat(String.valueOf(environment.get("NEXUS_JWK_SET_URI"))).as(service)
+                    .matches(REQUIRED.apply("NEXUS_JWK_SET_URI"));
+            }
+        }
+        for (Map.Entry<String, Map<String, Object>> service : services.entrySet()) {
+            Object environment = service.getValue().getOrDefault("environment", Map.of());
+            assertThat(String.valueOf(environment)).as(service.getKey())
+                .doesNotContain("demo-secret", "demo-password", "host.docker.internal", "localhost:8090");
+        }
     }
 
     private static List<String> lines(String file) throws IOException {

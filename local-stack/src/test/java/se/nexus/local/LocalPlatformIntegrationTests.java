@@ -57,6 +57,8 @@ class LocalPlatformIntegrationTests {
 				.contains("NEXUS_DB_PASSWORD set: true");
 			assertThat(platform.exitedServices()).isEmpty();
 			assertThat(platform.token("se.uppsala.nexus", "AUDITOR")).isNotBlank();
+			// The agency system's certificate, from the local authority, on the identity provider's mutual-TLS port.
+			assertThat(platform.tokenByCertificate("se.uppsala.nexus", "AUDITOR")).isNotBlank();
 			idpReadiness = platform.issuerUri() + "/actuator/health/readiness";
 		}
 		assertThat(status(readiness)).isEqualTo(-1);

@@ -18,6 +18,7 @@ class LocalPlatformOptionsTests {
 		assertThat(options.kafkaPort()).isEqualTo(19092);
 		assertThat(options.registryPort()).isEqualTo(18081);
 		assertThat(options.identityProviderPort()).isEqualTo(8090);
+		assertThat(options.identityProviderTlsPort()).isEqualTo(8443);
 		assertThat(options.servicePorts()).containsEntry("referral-service", 8081)
 			.containsEntry("notification-service", 8082)
 			.containsEntry("audit-service", 8083);

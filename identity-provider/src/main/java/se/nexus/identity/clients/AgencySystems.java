@@ -9,13 +9,18 @@ import java.util.UUID;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 
 import se.nexus.identity.participants.Participants;
 
-/** The registered clients: one system per demo agency (client credentials) and the public Nexus console. */
+/**
+ * The registered clients: one system per demo agency (client credentials) and the public Nexus console. A system
+ * authenticates with the shared secret where one is set, and, where the authority issued it a certificate, with that
+ * certificate over mutual TLS (tls_client_auth) or a JWT signed with its key (private_key_jwt).
+ */
 public final class AgencySystems {
 
 	/** The secret of every agency system; for the local stack only. */
@@ -23,6 +28,9 @@ public final class AgencySystems {
 
 	/** The client setting that names the agency a client acts for. */
 	public static final String AGENCY_SETTING = "nexus.agency";
+
+	/** The client setting that holds the JWK set its private_key_jwt assertions are checked against. */
+	public static final String PUBLIC_KEY_SETTING = "nexus.public-key";
 
 	/** The public client people sign in through (authorization code with PKCE). */
 	public static final String CONSOLE = "nexus-console";
@@ -33,26 +41,42 @@ public final class AgencySystems {
 	private AgencySystems() {
 	}
 
-	/** Every registered client: each agency's system, then the console redirecting to consoleRedirectUri. */
-	public static List<RegisteredClient> all(Participants participants, String consoleRedirectUri) {
+	/**
+	 * Every registered client: each agency's system, with the secret (none if blank) and what its certificate allows,
+	 * then the console redirecting to consoleRedirectUri.
+	 */
+	public static List<RegisteredClient> all(Participants participants, String consoleRedirectUri, String secret,
+			AgencyCertificates certificates) {
 		List<RegisteredClient> clients = new ArrayList<>();
-		participants.agencies().forEach(agency -> clients.add(system(agency, participants)));
+		participants.agencies().forEach(agency -> clients.add(system(agency, participants, secret, certificates)));
 		clients.add(console(consoleRedirectUri));
 		return clients;
 	}
 
-	private static RegisteredClient system(Participants.Agency agency, Participants participants) {
-		return RegisteredClient.withId(UUID.nameUUIDFromBytes(("system:" + agency.id()).getBytes()).toString())
+	private static RegisteredClient system(Participants.Agency agency, Participants participants, String secret,
+			AgencyCertificates certificates) {
+		RegisteredClient.Builder client = RegisteredClient
+			.withId(UUID.nameUUIDFromBytes(("system:" + agency.id()).getBytes()).toString())
 			.clientId(agency.id())
-			// {noop}: the demo secret is public anyway; a real deployment uses another identity provider.
-			.clientSecret("{noop}" + SECRET)
-			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
 			.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
 			.scopes(scopes -> scopes.addAll(participants.roles(agency)))
-			.clientSettings(ClientSettings.builder().setting(AGENCY_SETTING, agency.id()).build())
-			.tokenSettings(TokenSettings.builder().accessTokenTimeToLive(TOKEN_LIFETIME).build())
-			.build();
+			.tokenSettings(TokenSettings.builder().accessTokenTimeToLive(TOKEN_LIFETIME).build());
+		if (secret != null && !secret.isBlank()) {
+			// {noop}: a secret shared by every demo system is no secret; keys and certificates are what to rely on.
+			client.clientSecret("{noop}" + secret)
+				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST);
+		}
+		ClientSettings.Builder settings = ClientSettings.builder().setting(AGENCY_SETTING, agency.id());
+		certificates.subject(agency.id()).ifPresent(subject -> {
+			client.clientAuthenticationMethod(ClientAuthenticationMethod.TLS_CLIENT_AUTH);
+			settings.x509CertificateSubjectDN(subject);
+		});
+		certificates.publicKey(agency.id()).ifPresent(key -> {
+			client.clientAuthenticationMethod(ClientAuthenticationMethod.PRIVATE_KEY_JWT);
+			settings.tokenEndpointAuthenticationSigningAlgorithm(SignatureAlgorithm.ES256).setting(PUBLIC_KEY_SETTING, key);
+		});
+		return client.clientSettings(settings.build()).build();
 	}
 
 	private static RegisteredClient console(String redirectUri) {

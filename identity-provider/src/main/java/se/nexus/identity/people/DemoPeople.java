@@ -11,10 +11,10 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 import se.nexus.identity.participants.Participants;
 
-/** The demo people: one per demo agency and role its kind may hold, all with the password demo-password. */
+/** The demo people: one per demo agency and role its kind may hold, all with one password (locally demo-password). */
 public final class DemoPeople {
 
-	/** The password of every demo person; for the local stack only. */
+	/** The password of every demo person on a developer's machine. */
 	public static final String PASSWORD = "demo-password";
 
 	private final Map<String, DemoPerson> byUsername;
@@ -39,10 +39,10 @@ public final class DemoPeople {
 		return byUsername.values().stream().sorted(java.util.Comparator.comparing(DemoPerson::username)).toList();
 	}
 
-	/** The sign-in accounts; {noop} because the password is published in the README and no real person has one. */
-	public InMemoryUserDetailsManager accounts() {
+	/** The sign-in accounts; {noop} because the password is shared by every demo person and no real person has one. */
+	public InMemoryUserDetailsManager accounts(String password) {
 		return new InMemoryUserDetailsManager(all().stream()
-			.map(person -> User.withUsername(person.username()).password("{noop}" + PASSWORD).roles(person.role()).build())
+			.map(person -> User.withUsername(person.username()).password("{noop}" + password).roles(person.role()).build())
 			.toList());
 	}
 }
