@@ -1,6 +1,8 @@
 package se.nexus.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.awaitility.Awaitility.await;
 import static se.nexus.notification.CaseEventsTestData.RESOURCE_CENTRE;
 import static se.nexus.notification.CaseEventsTestData.inboxAbout;
@@ -17,6 +19,7 @@ import java.util.function.Predicate;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
@@ -33,6 +36,7 @@ import se.nexus.infrastructure.KafkaAccess;
 import se.nexus.infrastructure.SharedInfrastructure;
 import se.nexus.notification.notification.Escalations;
 import se.nexus.schemas.Topics;
+import se.nexus.schemas.agency.AgencyTopicDemo;
 import se.nexus.schemas.registry.KafkaAvroDeserializer;
 import se.nexus.support.test.ApiClient;
 
@@ -121,6 +125,35 @@ class AgencyTopicIntegrationTests {
             assertThat(event.getOverdueAgency()).isEqualTo(POLICE);
         });
         assertThat(new String(notice.value(), StandardCharsets.ISO_8859_1)).doesNotContain(overdue.getSubject().getRef());
+    }
+
+    /** The README's demo consumer, with the settings it runs with, reads as the resource centre what the README says. */
+    @Test
+    void theDemoConsumerOfTheReadmePrintsTheAgencysNotificationsAndIsRefusedAnotherAgencysTopic() {
+        assumeTrue(SharedInfrastructure.get().kafkaBroker().isPresent(), "the demo connects over mutual TLS, which "
+            + "only the embedded broker has (ContainerInfrastructure runs Kafka plaintext)");
+        ReferralSubmitted referral = submit(RESOURCE_CENTRE, true);
+        String notificationId = awaitNotification(RESOURCE_CENTRE, referral.getReferralId()).get("id").asText();
+        Map<String, Object> settings = demoSettings(RESOURCE_CENTRE);
+        List<String> printed = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+
+        AgencyTopicDemo.read(settings, Topics.agencyTopicOf(RESOURCE_CENTRE), printed::add,
+            () -> printed.stream().anyMatch(line -> line.contains(referral.getReferralId())) || System.nanoTime() > deadline);
+
+        assertThat(printed).filteredOn(line -> line.contains(referral.getReferralId())).singleElement().asString()
+            .startsWith("AgencyNotified referral=" + referral.getReferralId() + " notification=" + notificationId
+                + " event=REFERRAL_SUBMITTED urgency=IMMEDIATE deadline=20");
+        assertThat(printed).noneMatch(line -> line.contains(referral.getSubject().getRef()));
+        assertThatThrownBy(() -> AgencyTopicDemo.read(settings, Topics.agencyTopicOf(POLICE), line -> { }, () -> false))
+            .isInstanceOf(TopicAuthorizationException.class);
+    }
+
+    /** The demo's settings for the agency, with the certificates the test broker's authority issued it. */
+    private static Map<String, Object> demoSettings(String agency) {
+        var certificate = SharedInfrastructure.get().kafka(agency).certificate();
+        return AgencyTopicDemo.settings(agency, SharedInfrastructure.get().kafkaBootstrapServers(),
+            SharedInfrastructure.get().schemaRegistryUrl(), certificate.keyStore().getParent());
     }
 
     private static String agencyOf(Object event) {
