@@ -33,6 +33,9 @@ import se.nexus.schemas.registry.KafkaAvroDeserializer;
  */
 public final class AgencyTopicDemo {
 
+	/** The exit status after the broker refused the agency the topic or group (printed, not a failure of the demo). */
+	public static final int REFUSED = 3;
+
 	private AgencyTopicDemo() {
 	}
 
@@ -61,7 +64,7 @@ public final class AgencyTopicDemo {
 		catch (AuthorizationException e) {
 			System.out.println("Refused by the broker: " + e.getMessage());
 			Runtime.getRuntime().removeShutdownHook(stop);
-			System.exit(1);
+			System.exit(REFUSED);
 		}
 	}
 
