@@ -38,6 +38,12 @@ final class Ledgers {
         EVENTS + "handover.HandoverAccepted", 1, EVENTS + "handover.HandoverDeclined", 1,
         EVENTS + "handover.HandoverCancelled", 1);
 
+    /**
+     * Outbox rows whose events the audit chain records: all but those of the agencies' own topics, which the audit
+     * service does not read (docs/architecture.md, section 4.5).
+     */
+    private static final String AUDITED = " AND topic NOT LIKE 'nexus.agency.%'";
+
     private final Database referral;
     private final Database notification;
     private final Database audit;
@@ -77,8 +83,8 @@ final class Ledgers {
         while (System.nanoTime() < deadline) {
             long unpublished = count(referral, "SELECT count(*) FROM outbox WHERE published_at IS NULL", null)
                 + count(notification, "SELECT count(*) FROM outbox WHERE published_at IS NULL", null);
-            long outbox = count(referral, "SELECT count(*) FROM outbox WHERE created_at >= ?", since)
-                + count(notification, "SELECT count(*) FROM outbox WHERE created_at >= ?", since);
+            long outbox = count(referral, "SELECT count(*) FROM outbox WHERE created_at >= ?" + AUDITED, since)
+                + count(notification, "SELECT count(*) FROM outbox WHERE created_at >= ?" + AUDITED, since);
             long audited = count(audit, "SELECT count(*) FROM audit_entries WHERE appended_at >= ?", since);
             long notified = count(notification, "SELECT count(*) FROM notifications WHERE created_at >= ?", since);
             long progress = audited * 31 + notified;
@@ -240,7 +246,7 @@ final class Ledgers {
         try (Connection connection = Platform.connect(database);
                 PreparedStatement query = connection.prepareStatement(
                     "SELECT event_id::text, event_type FROM outbox WHERE created_at >= ?"
-                        + (until == null ? "" : " AND created_at < ?"))) {
+                        + (until == null ? "" : " AND created_at < ?") + AUDITED)) {
             bind(query, since, until);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {

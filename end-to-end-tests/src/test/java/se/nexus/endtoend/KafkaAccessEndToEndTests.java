@@ -2,6 +2,7 @@ package se.nexus.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -25,8 +26,9 @@ import se.nexus.local.LocalPlatform;
 import se.nexus.schemas.Topics;
 
 /**
- * The local stack's broker, as the services use it: a plaintext client gets nothing, and an agency's system with a
- * certificate of the local authority connects but may read no Nexus topic (agencies have no grant yet).
+ * The local stack's broker, as the services use it: a plaintext client gets nothing, an agency's system with a
+ * certificate of the local authority connects but may read no Nexus topic, and the police's system reads its own
+ * topic in its own group, which the resource centre's may not.
  */
 class KafkaAccessEndToEndTests {
 
@@ -62,6 +64,31 @@ class KafkaAccessEndToEndTests {
         }
         try (Admin admin = Admin.create(platform.kafka(KafkaAccess.OPERATOR).properties())) {
             assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).containsAll(Topics.all());
+        }
+    }
+
+    @Test
+    void thePolicesSystemReadsItsOwnTopicInItsOwnGroupAndTheResourceCentresMayNot() {
+        String police = "se.polisen.region-mitt";
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(platform.kafka(police).properties(Map.of(
+                ConsumerConfig.GROUP_ID_CONFIG, KafkaAccess.agencyGroupPrefixOf(police) + "end-to-end")),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.agencyTopicOf(police)));
+            await("the police's system is given its topic's partitions").atMost(Duration.ofSeconds(60))
+                .pollInSameThread().until(() -> {
+                    consumer.poll(Duration.ofMillis(200));
+                    return consumer.assignment().size() == KafkaAccess.PARTITIONS;
+                });
+        }
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(platform.kafka("se.uppsala.nexus").properties(),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.assign(List.of(new TopicPartition(Topics.agencyTopicOf(police), 0)));
+            assertThatThrownBy(() -> {
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (System.nanoTime() < deadline) {
+                    consumer.poll(Duration.ofMillis(200));
+                }
+            }).isInstanceOf(TopicAuthorizationException.class);
         }
     }
 }

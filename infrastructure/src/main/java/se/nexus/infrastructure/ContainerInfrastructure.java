@@ -74,7 +74,7 @@ public final class ContainerInfrastructure implements Infrastructure {
 				TokenIssuer.start(0, DemoClients.all(), null));
 		Http.requireBackwardTransitive(started.schemaRegistryUrl());
 		try (Admin admin = Admin.create(started.kafka(KafkaAccess.OPERATOR).properties())) {
-			KafkaAccess.createTopics(admin);
+			KafkaAccess.createTopics(admin, DemoClients.withAgencyTopics());
 		}
 		return started;
 	}

@@ -12,6 +12,12 @@ public final class DemoClients {
 	private static final List<String> AGENCIES = List.of("se.uppsala.socialtjanst", "se.region-uppsala.vard",
 			"se.polisen.region-mitt", "se.aklagarmyndigheten", "se.uppsala.nexus", "se.lansstyrelsen.uppsala");
 
+	/**
+	 * The demo agencies whose systems take their notifications from a Kafka topic of their own: the resource centre and
+	 * the police, who receive the walkthrough's referral and handover.
+	 */
+	private static final List<String> WITH_AGENCY_TOPICS = List.of("se.uppsala.nexus", "se.polisen.region-mitt");
+
 	private static final String COUNTY_BOARD = "se.lansstyrelsen.uppsala";
 
 	private static final String RESOURCE_CENTRE = "se.uppsala.nexus";
@@ -22,6 +28,14 @@ public final class DemoClients {
 	/** The demo agencies' ids: each agency's system also gets a Kafka certificate with its id as CN. */
 	public static List<String> agencies() {
 		return AGENCIES;
+	}
+
+	/**
+	 * The demo agencies that have a Kafka topic of their own ({@code nexus.agency.<id>}): the local stack's and the
+	 * tests' broker creates them with their ACLs, and their notification service publishes to them.
+	 */
+	public static List<String> withAgencyTopics() {
+		return WITH_AGENCY_TOPICS;
 	}
 
 	/**

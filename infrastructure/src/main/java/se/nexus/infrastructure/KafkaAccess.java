@@ -25,7 +25,9 @@ import org.apache.kafka.common.resource.ResourceType;
  * Who may do what on Kafka: the topics of Nexus and the access control list the broker enforces, deny by default
  * (the README's table "Who may do what on Kafka" is this one). Each principal is the CN of its certificate
  * ({@link LocalCertificateAuthority}). Derived from the code: which topics each service's outbox and dead-letter
- * handling write, which topics its listeners read and under which consumer group.
+ * handling write, which topics its listeners read and under which consumer group; and, for each agency whose system
+ * takes its notifications from Kafka (configuration: the notification service's {@code nexus.notification.agency-topics}),
+ * that agency's topic, which only the agency reads.
  *
  * <p>The topic names repeat {@code se.nexus.schemas.Topics} (that module builds after this one); a test in the
  * schemas module checks that they agree.
@@ -76,6 +78,16 @@ public final class KafkaAccess {
 	public static final List<String> TOPICS = List.of(REFERRALS, CONSENTS, HANDOVERS, NOTIFICATIONS, ACCESS, RETENTION,
 			OPERATIONS);
 
+	/** An agency's topic is this followed by its id ({@code Topics.agencyTopicOf}). */
+	public static final String AGENCY_TOPIC_PREFIX = "nexus.agency.";
+
+	/**
+	 * Ends the agency id in the names of an agency's consumer groups ({@code se.polisen.region-mitt:case-system}). Not a
+	 * dot: agency ids are dotted names, and with a dot the groups of {@code se.uppsala} would include those of
+	 * {@code se.uppsala.socialtjanst}.
+	 */
+	public static final String AGENCY_GROUP_SEPARATOR = ":";
+
 	/** Partitions of each topic the platform creates. */
 	public static final int PARTITIONS = 3;
 
@@ -94,9 +106,26 @@ public final class KafkaAccess {
 		return topic + ".DLT";
 	}
 
-	/** The Nexus topics and their dead-letter topics, which the platform creates before any service starts. */
-	public static List<String> topicsToCreate() {
-		return TOPICS.stream().flatMap(topic -> Stream.of(topic, deadLetterTopicOf(topic))).toList();
+	/**
+	 * The Nexus topics and their dead-letter topics, and each of these agencies' topic, which the platform creates
+	 * before any service starts. An agency topic has no dead-letter topic: no Nexus service reads it.
+	 */
+	public static List<String> topicsToCreate(List<String> agencyTopics) {
+		return Stream.concat(TOPICS.stream().flatMap(topic -> Stream.of(topic, deadLetterTopicOf(topic))),
+				agencyTopics.stream().map(KafkaAccess::agencyTopicOf)).toList();
+	}
+
+	/** The topic only this agency's system reads: {@code nexus.agency.<agency id>}. */
+	public static String agencyTopicOf(String agency) {
+		if (!agency.matches("[a-zA-Z0-9._-]+") || agency.length() > 200) {
+			throw new IllegalArgumentException("Not an agency id Kafka can name a topic after: " + agency);
+		}
+		return AGENCY_TOPIC_PREFIX + agency;
+	}
+
+	/** What the names of an agency's consumer groups start with: its id and {@link #AGENCY_GROUP_SEPARATOR}. */
+	public static String agencyGroupPrefixOf(String agency) {
+		return agency + AGENCY_GROUP_SEPARATOR;
 	}
 
 	/** A consumer group of the operator's tools, unique per call. */
@@ -104,8 +133,11 @@ public final class KafkaAccess {
 		return OPERATOR_GROUP_PREFIX + purpose + "-" + java.util.UUID.randomUUID();
 	}
 
-	/** Every grant; nothing else is allowed (besides the broker, a super user). */
-	public static List<AclBinding> acls() {
+	/**
+	 * Every grant, with a topic for each of these agencies; nothing else is allowed (besides the broker, a super
+	 * user).
+	 */
+	public static List<AclBinding> acls(List<String> agencyTopics) {
 		List<AclBinding> acls = new ArrayList<>();
 		// referral-service: publishes its outbox (referrals, consents, handovers; the access log; its retention runs)
 		// and watches the audit group's offsets on what it publishes (admission control): DESCRIBE only.
@@ -129,13 +161,24 @@ public final class KafkaAccess {
 			acls.add(topic(AUDIT_SERVICE, deadLetterTopicOf(topic), AclOperation.WRITE));
 		}
 		acls.add(group(AUDIT_SERVICE, AUDIT_GROUP, AclOperation.READ));
-		// The operator's tools (never a service).
+		// Each agency that asks: the notification service writes its topic (the outbox: what its webhook would get);
+		// its own system alone reads it, in consumer groups of its own.
+		for (String agency : agencyTopics) {
+			acls.add(topic(NOTIFICATION_SERVICE, agencyTopicOf(agency), AclOperation.WRITE));
+			acls.add(topic(agency, agencyTopicOf(agency), AclOperation.READ));
+			acls.add(new AclBinding(new ResourcePattern(ResourceType.GROUP, agencyGroupPrefixOf(agency),
+					PatternType.PREFIXED), allow(agency, AclOperation.READ)));
+		}
+		// The operator's tools (never a service), on every topic under their prefixes but the agencies': what an
+		// agency's topic holds is for that agency alone. A denial outweighs any grant.
 		for (AclOperation operation : List.of(AclOperation.READ, AclOperation.WRITE, AclOperation.CREATE)) {
 			for (String prefix : List.of("nexus.", "benchmark.", "test.")) {
 				acls.add(new AclBinding(new ResourcePattern(ResourceType.TOPIC, prefix, PatternType.PREFIXED),
 						allow(OPERATOR, operation)));
 			}
 		}
+		acls.add(new AclBinding(new ResourcePattern(ResourceType.TOPIC, AGENCY_TOPIC_PREFIX, PatternType.PREFIXED),
+				new AccessControlEntry("User:" + OPERATOR, ANY_HOST, AclOperation.ALL, AclPermissionType.DENY)));
 		acls.add(new AclBinding(new ResourcePattern(ResourceType.GROUP, OPERATOR_GROUP_PREFIX, PatternType.PREFIXED),
 				allow(OPERATOR, AclOperation.READ)));
 		for (String group : List.of(NOTIFICATION_GROUP, AUDIT_GROUP)) {
@@ -145,13 +188,14 @@ public final class KafkaAccess {
 	}
 
 	/**
-	 * Creates the missing Nexus topics and makes the broker's ACLs exactly {@link #acls()}: missing grants are added,
-	 * grants no longer in the table removed. Needs a super user's admin client.
+	 * Creates the missing Nexus topics (with these agencies' topics) and makes the broker's ACLs exactly
+	 * {@link #acls(List)}: missing grants are added, grants no longer in the table removed. Needs a super user's admin
+	 * client.
 	 */
-	public static void apply(Admin admin) {
-		createTopics(admin);
+	public static void apply(Admin admin, List<String> agencyTopics) {
+		createTopics(admin, agencyTopics);
 		try {
-			Set<AclBinding> wanted = new LinkedHashSet<>(acls());
+			Set<AclBinding> wanted = new LinkedHashSet<>(acls(agencyTopics));
 			Collection<AclBinding> existing = admin.describeAcls(AclBindingFilter.ANY).values().get(30, TimeUnit.SECONDS);
 			List<AclBindingFilter> stale = existing.stream().filter(acl -> !wanted.contains(acl))
 				.map(AclBinding::toFilter).toList();
@@ -172,11 +216,14 @@ public final class KafkaAccess {
 		}
 	}
 
-	/** Creates the Nexus topics and dead-letter topics that do not exist yet ({@link #PARTITIONS} each). */
-	public static void createTopics(Admin admin) {
+	/**
+	 * Creates the Nexus topics and dead-letter topics and these agencies' topics that do not exist yet
+	 * ({@link #PARTITIONS} each).
+	 */
+	public static void createTopics(Admin admin, List<String> agencyTopics) {
 		try {
 			Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-			List<NewTopic> missing = topicsToCreate().stream().filter(topic -> !existing.contains(topic))
+			List<NewTopic> missing = topicsToCreate(agencyTopics).stream().filter(topic -> !existing.contains(topic))
 				.map(topic -> new NewTopic(topic, PARTITIONS, (short) 1)).toList();
 			if (!missing.isEmpty()) {
 				admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);

@@ -25,7 +25,8 @@ import org.apache.kafka.server.common.MetadataVersion;
  * A real single-node Apache Kafka broker and KRaft controller running inside this JVM, reachable over mutual TLS only:
  * both listeners (the broker's and the controller's) take only clients with a certificate of the local authority,
  * the principal is the certificate's CN, and KRaft's StandardAuthorizer denies whatever {@link KafkaAccess} does not
- * grant. At each start the Nexus topics and ACLs are put in place, as the broker's own principal (a super user).
+ * grant. At each start the Nexus topics (with the demo agencies' topics) and ACLs are put in place, as the broker's
+ * own principal (a super user).
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -70,7 +71,7 @@ public final class KafkaBroker implements AutoCloseable {
 		int brokerPort = Ports.orFree(port);
 		KafkaBroker broker = new KafkaBroker(dataDir, brokerPort, freeOtherThan(brokerPort), authority);
 		// Every principal's certificate on disk from the start: the services', the operator's and each demo agency
-		// system's (agencies have no grant yet: they connect and may touch nothing).
+		// system's (an agency may read its own topic, if it has one, and nothing else).
 		KafkaAccess.clients().forEach(broker::connection);
 		DemoClients.agencies().forEach(broker::connection);
 		broker.startServer();
@@ -215,7 +216,7 @@ public final class KafkaBroker implements AutoCloseable {
 	private void awaitBrokerAnswersAndApplyAccess() {
 		try (Admin admin = Admin.create(connection(KafkaAccess.BROKER).properties())) {
 			admin.describeCluster().nodes().get(30, TimeUnit.SECONDS);
-			KafkaAccess.apply(admin);
+			KafkaAccess.apply(admin, DemoClients.withAgencyTopics());
 		}
 		catch (RuntimeException e) {
 			throw e;

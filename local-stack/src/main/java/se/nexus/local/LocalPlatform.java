@@ -333,6 +333,9 @@ public final class LocalPlatform implements AutoCloseable {
 			environment.put("NEXUS_MAIL_ENABLED", "true");
 			environment.put("NEXUS_SMTP_HOST", "127.0.0.1");
 			environment.put("NEXUS_SMTP_PORT", String.valueOf(mail.smtpPort()));
+			// The demo agencies whose systems read their notifications from a topic of their own, which the broker
+			// created and granted them (KafkaAccess).
+			environment.put("NEXUS_AGENCY_TOPICS", String.join(",", DemoClients.withAgencyTopics()));
 			if (options.servicePorts().containsKey(CONSOLE)) {
 				environment.put("NEXUS_CONSOLE_URL", "http://localhost:" + options.servicePorts().get(CONSOLE));
 			}

@@ -22,6 +22,7 @@ import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.utils.SecurityUtils;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 import se.nexus.infrastructure.KafkaAccess;
@@ -69,28 +70,38 @@ class ComposeEnvironmentTests {
     }
 
     /**
-     * Compose's broker gets the same topics and grants as the local stack's and the tests' (KafkaAccess), plus the
-     * schema registry's own (compose's registry keeps its schemas in Kafka); each service connects as itself.
+     * Compose's broker gets the same topics and grants as the local stack's and the tests' (KafkaAccess), for the
+     * agencies with topics of their own too, plus the schema registry's own (compose's registry keeps its schemas in
+     * Kafka); each service connects as itself. kafka-setup.sh itself runs here, against stand-ins for Kafka's tools
+     * that record what they were asked.
      */
     @Test
     @SuppressWarnings("unchecked")
-    void composeGrantsOnKafkaAreTheTableOfTheLocalStackAndEachServiceIsItself() throws IOException {
+    void composeGrantsOnKafkaAreTheTableOfTheLocalStackAndEachServiceIsItself(@TempDir Path tools) throws Exception {
+        List<String> agencies = List.of("se.polisen.region-mitt", "se.uppsala.nexus");
+        List<List<String>> calls = kafkaSetupCalls(tools, String.join(",", agencies));
         Set<AclBinding> granted = new HashSet<>();
         Set<String> registry = new HashSet<>();
-        for (String line : lines("deploy/kafka/acls.txt")) {
-            String[] field = line.split("\\s+");
-            if (field[0].equals("schema-registry")) {
-                registry.add(line);
+        for (List<String> call : calls.stream().filter(call -> call.get(0).equals("kafka-acls.sh")).toList()) {
+            AclBinding binding = binding(call);
+            if (binding.entry().principal().equals("User:schema-registry")) {
+                registry.add(binding.toString());
                 continue;
             }
-            granted.add(new AclBinding(new ResourcePattern(ResourceType.fromString(field[1]), field[3],
-                    PatternType.fromString(field[2])), new AccessControlEntry("User:" + field[0], "*",
-                    SecurityUtils.operation(field[4]), AclPermissionType.ALLOW)));
+            granted.add(binding);
         }
-        assertThat(granted).containsExactlyInAnyOrderElementsOf(KafkaAccess.acls());
+        assertThat(granted).containsExactlyInAnyOrderElementsOf(KafkaAccess.acls(agencies));
         assertThat(registry).isNotEmpty();
-        assertThat(lines("deploy/kafka/topics.txt").stream().map(line -> line.split("\\s+")[0]))
-            .containsAll(KafkaAccess.topicsToCreate());
+        List<String> topics = calls.stream().filter(call -> call.get(0).equals("kafka-topics.sh"))
+            .map(call -> argument(call, "--topic")).toList();
+        assertThat(topics).containsAll(KafkaAccess.topicsToCreate(agencies))
+            .filteredOn(topic -> topic.startsWith(KafkaAccess.AGENCY_TOPIC_PREFIX))
+            .containsExactlyInAnyOrderElementsOf(agencies.stream().map(KafkaAccess::agencyTopicOf).toList());
+        // Without agencies, no agency topic and no grant of one.
+        List<List<String>> none = kafkaSetupCalls(tools, "");
+        assertThat(none.stream().filter(call -> call.get(0).equals("kafka-acls.sh")).map(ComposeEnvironmentTests::binding)
+            .filter(binding -> !binding.entry().principal().equals("User:schema-registry")))
+            .containsExactlyInAnyOrderElementsOf(KafkaAccess.acls(List.of()));
 
         Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
         Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
@@ -104,6 +115,11 @@ class ComposeEnvironmentTests {
                 .containsExactly("${NEXUS_KAFKA_TLS_DIR:-./kafka-tls}/" + service + ".pem:/etc/nexus/kafka/" + service
                     + ".pem:ro");
         }
+        // The broker's set-up and the notification service know the same agencies with topics of their own.
+        assertThat(((Map<String, Object>) services.get("kafka-setup").get("environment")).get("NEXUS_AGENCY_TOPICS"))
+            .isEqualTo(((Map<String, Object>) services.get(KafkaAccess.NOTIFICATION_SERVICE).get("environment"))
+                .get("NEXUS_AGENCY_TOPICS"))
+            .isEqualTo("${NEXUS_AGENCY_TOPICS:-}");
         Map<String, Object> kafka = (Map<String, Object>) services.get("kafka").get("environment");
         assertThat(kafka).containsEntry("KAFKA_SSL_CLIENT_AUTH", "required")
             .containsEntry("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND", "false")
@@ -136,9 +152,38 @@ class ComposeEnvironmentTests {
         }
     }
 
-    private static List<String> lines(String file) throws IOException {
-        return Files.readAllLines(ROOT.resolve(file)).stream().map(String::strip)
-            .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+    /** Runs deploy/kafka/kafka-setup.sh with stand-ins for kafka-topics.sh and kafka-acls.sh: each call's arguments. */
+    private static List<List<String>> kafkaSetupCalls(Path tools, String agencies) throws Exception {
+        Path calls = tools.resolve("calls.tsv");
+        Files.deleteIfExists(calls);
+        for (String tool : List.of("kafka-topics.sh", "kafka-acls.sh")) {
+            Path script = tools.resolve(tool);
+            Files.writeString(script, "#!/bin/bash\n{ printf '%s' \"$(basename \"$0\")\"; printf '\\t%s' \"$@\"; echo; } >> \"$CALLS\"\n");
+            script.toFile().setExecutable(true);
+        }
+        ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("deploy/kafka/kafka-setup.sh").toString())
+            .redirectErrorStream(true);
+        builder.environment().putAll(Map.of("KAFKA_BIN", tools.toString(), "CALLS", calls.toString(),
+            "NEXUS_AGENCY_TOPICS", agencies));
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).as(output).isZero();
+        return Files.readAllLines(calls).stream().map(line -> List.of(line.split("\t"))).toList();
+    }
+
+    /** The grant a kafka-acls.sh --add call makes. */
+    private static AclBinding binding(List<String> call) {
+        boolean deny = call.contains("--deny-principal");
+        String principal = argument(call, deny ? "--deny-principal" : "--allow-principal");
+        ResourceType type = call.contains("--topic") ? ResourceType.TOPIC : ResourceType.GROUP;
+        String name = argument(call, type == ResourceType.TOPIC ? "--topic" : "--group");
+        return new AclBinding(new ResourcePattern(type, name, PatternType.fromString(argument(call, "--resource-pattern-type"))),
+            new AccessControlEntry(principal, "*", SecurityUtils.operation(argument(call, "--operation")),
+                deny ? AclPermissionType.DENY : AclPermissionType.ALLOW));
+    }
+
+    private static String argument(List<String> call, String option) {
+        return call.get(call.indexOf(option) + 1);
     }
 
     /** Examples in comments are not configuration the service reads. */

@@ -5,9 +5,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 
+import se.nexus.infrastructure.DemoClients;
+
 /**
  * What every integration test of this service shares, so they all run in one application context: a clock
- * the tests move forward, and agencies' systems behind webhooks with short timeouts and quick retries.
+ * the tests move forward, agencies' systems behind webhooks with short timeouts and quick retries, and the agencies
+ * that read their notifications from topics of their own.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class NotificationTestConfiguration {
@@ -69,5 +72,12 @@ class NotificationTestConfiguration {
             registry.add(prefix + "lease", () -> "10s");
             registry.add("nexus.notification.stream.poll-interval", () -> "200ms");
         };
+    }
+
+    /** The agencies whose topics the test broker created and granted them: the demo's police and resource centre. */
+    @Bean
+    DynamicPropertyRegistrar agencyTopics() {
+        return registry -> registry.add("nexus.notification.agency-topics.agencies",
+            () -> String.join(",", DemoClients.withAgencyTopics()));
     }
 }

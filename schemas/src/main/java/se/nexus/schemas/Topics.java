@@ -3,10 +3,13 @@ package se.nexus.schemas;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.avro.specific.SpecificRecord;
 
 import se.nexus.events.access.AccessRefused;
+import se.nexus.events.agency.AgencyNotificationEscalated;
+import se.nexus.events.agency.AgencyNotified;
 import se.nexus.events.access.CaseAccessed;
 import se.nexus.events.consent.ConsentExpired;
 import se.nexus.events.consent.ConsentGranted;
@@ -60,8 +63,18 @@ public final class Topics {
 	 */
 	public static final String OPERATIONS = "nexus.operations";
 
+	/**
+	 * The agency topics' names start with this: {@code nexus.agency.<agency id>} is read by that agency's system only,
+	 * keyed by referral id. There is one per agency that asks for it, so they are not among {@link #all()}.
+	 */
+	public static final String AGENCY_TOPIC_PREFIX = "nexus.agency.";
+
 	/** Appended to a topic's name to name its dead-letter topic. */
 	private static final String DLT_SUFFIX = ".DLT";
+
+	/** What an agency's topic carries: its notifications, as its webhook would POST them. */
+	private static final List<Class<? extends SpecificRecord>> AGENCY_EVENT_TYPES = List.of(AgencyNotified.class,
+			AgencyNotificationEscalated.class);
 
 	private static final Map<String, List<Class<? extends SpecificRecord>>> EVENT_TYPES = Map.of(
 			REFERRALS,
@@ -76,9 +89,14 @@ public final class Topics {
 			List.of(CaseAccessed.class, AccessRefused.class), RETENTION, List.of(RecordsPurged.class), OPERATIONS,
 			List.of(DeadLetterReplayed.class, DeadLetterResolved.class, DeadLetterReplayFailed.class));
 
-	/** Each event type's topic, by the full name of its record (every consumer asks for each record it reads). */
-	private static final Map<String, String> TOPIC_OF_TYPE = EVENT_TYPES.entrySet().stream()
-		.flatMap(topic -> topic.getValue().stream().map(type -> Map.entry(type.getName(), topic.getKey())))
+	/**
+	 * Each event type's topic, by the full name of its record (every consumer asks for each record it reads); the
+	 * agency topics' types map to {@link #AGENCY_TOPIC_PREFIX}, as they belong on every agency topic.
+	 */
+	private static final Map<String, String> TOPIC_OF_TYPE = Stream.concat(
+			EVENT_TYPES.entrySet().stream()
+				.flatMap(topic -> topic.getValue().stream().map(type -> Map.entry(type.getName(), topic.getKey()))),
+			AGENCY_EVENT_TYPES.stream().map(type -> Map.entry(type.getName(), AGENCY_TOPIC_PREFIX)))
 		.collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
 
 	private Topics() {
@@ -89,6 +107,16 @@ public final class Topics {
 		return List.of(REFERRALS, CONSENTS, HANDOVERS, NOTIFICATIONS, ACCESS, RETENTION, OPERATIONS);
 	}
 
+	/** The topic an agency's system reads its notifications from: {@code nexus.agency.<agency id>}. */
+	public static String agencyTopicOf(String agency) {
+		return AGENCY_TOPIC_PREFIX + agency;
+	}
+
+	/** The event types every agency topic carries (immutable). */
+	public static List<Class<? extends SpecificRecord>> agencyEventTypes() {
+		return AGENCY_EVENT_TYPES;
+	}
+
 	/** The event types each topic carries (immutable). */
 	public static Map<String, List<Class<? extends SpecificRecord>>> eventTypes() {
 		return EVENT_TYPES;
@@ -96,13 +124,15 @@ public final class Topics {
 
 	/**
 	 * Whether an event of this type (the full name of its Avro record) may be on this topic: not if it is one of
-	 * another Nexus topic's event types (a producer's mistake or a forgery). A type this build does not know may be
+	 * another Nexus topic's event types (a producer's mistake or a forgery; every agency topic has the same types). A type this build does not know may be
 	 * newer than it and is let through, so that consumers built earlier still read (and the audit log still records)
 	 * event types added later; so is anything on a topic this class does not define.
 	 */
 	public static boolean carries(String topic, String eventType) {
 		String home = TOPIC_OF_TYPE.get(eventType);
-		return home == null || home.equals(topic) || !EVENT_TYPES.containsKey(topic);
+		String topicHome = topic.startsWith(AGENCY_TOPIC_PREFIX) ? AGENCY_TOPIC_PREFIX : topic;
+		boolean defined = EVENT_TYPES.containsKey(topicHome) || topicHome.equals(AGENCY_TOPIC_PREFIX);
+		return home == null || home.equals(topicHome) || !defined;
 	}
 
 	/** The dead-letter topic of a topic. */

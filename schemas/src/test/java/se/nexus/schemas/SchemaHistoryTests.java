@@ -24,7 +24,7 @@ class SchemaHistoryTests {
 
 	@Test
 	void everyEventAndSharedTypeHasBeenPublished() {
-		assertThat(current).hasSize(31);
+		assertThat(current).hasSize(33);
 		assertThat(history.keySet()).containsAll(current.keySet());
 	}
 }
