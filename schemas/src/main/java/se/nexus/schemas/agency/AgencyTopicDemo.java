@@ -1,5 +1,6 @@
 package se.nexus.schemas.agency;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -23,6 +24,7 @@ import se.nexus.events.agency.AgencyNotificationEscalated;
 import se.nexus.events.agency.AgencyNotified;
 import se.nexus.schemas.Topics;
 import se.nexus.schemas.registry.KafkaAvroDeserializer;
+import se.nexus.schemas.signing.EventSignatures;
 
 /**
  * What an agency's system does to take its notifications from Kafka, as a demo to run against the local stack
@@ -87,6 +89,12 @@ public final class AgencyTopicDemo {
 		settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, KafkaAvroDeserializer.class.getName());
 		settings.put("schema.registry.url", registryUrl);
 		settings.put("specific.avro.reader", true);
+		// Where the platform's public signing keys are at hand (the local stack keeps them beside its certificates),
+		// an event is shown only if Nexus signed it (README, "Signed events").
+		Path trusted = tls.toAbsolutePath().resolveSibling("signing").resolve("trusted");
+		if (Files.isDirectory(trusted)) {
+			settings.put(EventSignatures.TRUSTED_KEYS_CONFIG, trusted.toString());
+		}
 		return settings;
 	}
 
