@@ -34,11 +34,15 @@ class AuditPropertiesTests {
             .get();
     }
 
-    /** Each event is one record with metadata; the shared types (subject, legal basis) have none. */
+    /**
+     * Each event is one record with metadata; the shared types (subject, legal basis) have none. Not the events of the
+     * agencies' own topics: the audit log does not take them in, as they repeat the notifications it holds.
+     */
     private static List<String> eventsOfTheSchemas() throws IOException {
         JsonMapper json = JsonMapper.builder().build();
         try (Stream<Path> files = Files.walk(SCHEMAS)) {
             return files.filter(file -> file.toString().endsWith(".avsc"))
+                .filter(file -> !file.startsWith(SCHEMAS.resolve("agency")))
                 .map(file -> json.readTree(file.toFile()))
                 .filter(schema -> "record".equals(schema.path("type").asString())
                         && StreamSupport.stream(schema.path("fields").spliterator(), false).anyMatch(field -> "metadata".equals(field.path("name").asString())))
