@@ -3,14 +3,12 @@ package se.nexus.endtoend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,17 +19,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
@@ -136,37 +129,7 @@ class FaultsEndToEndTests {
 
     /** The consumer groups that dead-lettered the record, with the exception class each gave as the reason. */
     private static Map<String, String> deadLettered(RecordMetadata poison) {
-        Map<String, String> reasons = new TreeMap<>();
-        try (KafkaConsumer<byte[], byte[]> dlt = new KafkaConsumer<>(platform.kafka(KafkaAccess.OPERATOR).properties(
-                Map.of(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                    ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class)))) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            dlt.partitionsFor(Topics.deadLetterTopicOf(poison.topic()))
-                .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-            dlt.assign(partitions);
-            dlt.seekToBeginning(partitions);
-            await().atMost(Duration.ofMinutes(1)).until(() -> {
-                for (ConsumerRecord<byte[], byte[]> record : dlt.poll(Duration.ofMillis(500))) {
-                    if (header(record, "kafka_dlt-original-partition").getInt() == poison.partition()
-                            && header(record, "kafka_dlt-original-offset").getLong() == poison.offset()) {
-                        reasons.put(text(record, "kafka_dlt-original-consumer-group"),
-                            text(record, "kafka_dlt-exception-fqcn"));
-                    }
-                }
-                return reasons.size() == 2;
-            });
-        }
-        return reasons;
-    }
-
-    private static ByteBuffer header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? ByteBuffer.allocate(8).putLong(-1).flip() : ByteBuffer.wrap(header.value());
-    }
-
-    private static String text(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? "" : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+        return DeadLetterTopics.reasonsByGroup(platform, poison, "kafka_dlt-exception-fqcn", 2);
     }
 
     private static long committed(String group, TopicPartition partition) throws Exception {

@@ -3,8 +3,6 @@ package se.nexus.endtoend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -14,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -25,7 +22,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -162,25 +158,7 @@ class SignedEventsEndToEndTests {
 
     /** The consumer groups that dead-lettered the record, each with the reason it gave. */
     private static Map<String, String> deadLettered(RecordMetadata poison) {
-        Map<String, String> causes = new TreeMap<>();
-        try (KafkaConsumer<byte[], byte[]> dlt = rawConsumer(ByteArrayDeserializer.class)) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            dlt.partitionsFor(Topics.deadLetterTopicOf(poison.topic()))
-                .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-            dlt.assign(partitions);
-            dlt.seekToBeginning(partitions);
-            await().atMost(Duration.ofMinutes(1)).until(() -> {
-                for (ConsumerRecord<?, byte[]> record : dlt.poll(Duration.ofMillis(500))) {
-                    if (number(record, "kafka_dlt-original-partition").getInt() == poison.partition()
-                            && number(record, "kafka_dlt-original-offset").getLong() == poison.offset()) {
-                        causes.put(text(record, "kafka_dlt-original-consumer-group"),
-                            text(record, "nexus-dead-letter-reason"));
-                    }
-                }
-                return causes.size() == 2;
-            });
-        }
-        return causes;
+        return DeadLetterTopics.reasonsByGroup(platform, poison, "nexus-dead-letter-reason", 2);
     }
 
     private static <K> KafkaConsumer<K, byte[]> rawConsumer(Class<?> keyDeserializer) {
@@ -206,16 +184,6 @@ class SignedEventsEndToEndTests {
         List<JsonNode> items = new ArrayList<>();
         page.path("items").forEach(items::add);
         return items;
-    }
-
-    private static ByteBuffer number(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? ByteBuffer.allocate(8).putLong(-1).flip() : ByteBuffer.wrap(header.value());
-    }
-
-    private static String text(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static String shortId() {
