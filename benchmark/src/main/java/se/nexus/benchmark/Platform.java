@@ -189,8 +189,7 @@ final class Platform implements AutoCloseable {
         if (local != null) {
             return local.kafka(KafkaAccess.OPERATOR);
         }
-        Path tls = options.kafkaTls().isBlank() ? projectRoot.resolve(".nexus-local").resolve("tls")
-            : Path.of(options.kafkaTls());
+        Path tls = tlsDir();
         // The keys the local stack signs its events with are kept beside its certificates.
         Path trusted = tls.resolveSibling("signing").resolve("trusted");
         return new KafkaConnection(options.kafka(), new LocalCertificateAuthority.IssuedCertificate(KafkaAccess.OPERATOR,
@@ -203,9 +202,13 @@ final class Platform implements AutoCloseable {
         if (local != null) {
             return local.kafka(service).signing().key();
         }
-        Path tls = options.kafkaTls().isBlank() ? projectRoot.resolve(".nexus-local").resolve("tls")
+        return tlsDir().resolveSibling("signing").resolve(service + ".key");
+    }
+
+    /** A running platform's certificates: those of {@code --kafka-tls}, or the local stack's. */
+    private Path tlsDir() {
+        return options.kafkaTls().isBlank() ? projectRoot.resolve(".nexus-local").resolve("tls")
             : Path.of(options.kafkaTls());
-        return tls.resolveSibling("signing").resolve(service + ".key");
     }
 
     /** The processes to watch, by the name they are reported under. */

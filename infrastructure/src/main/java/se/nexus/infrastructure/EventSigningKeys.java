@@ -2,14 +2,14 @@ package se.nexus.infrastructure;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.util.Base64;
 import java.util.List;
+
+import org.bouncycastle.util.io.pem.PemObject;
 
 /**
  * The Ed25519 keys the services sign their events with, for the local stack and the tests: {@code <service>.key}
@@ -54,14 +54,10 @@ public final class EventSigningKeys {
 		catch (GeneralSecurityException e) {
 			throw new IllegalStateException("Every Java runtime since 15 has Ed25519", e);
 		}
-		LocalCertificateAuthority.writePrivate(keyFile(signer), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-		LocalCertificateAuthority.write(publicKeyFile(signer), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-	}
-
-	private static String pem(String type, byte[] der) {
-		return "-----BEGIN " + type + "-----\n"
-				+ Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-				+ "\n-----END " + type + "-----\n";
+		LocalCertificateAuthority.writePrivate(keyFile(signer),
+				LocalCertificateAuthority.pem(new PemObject("PRIVATE KEY", pair.getPrivate().getEncoded())));
+		LocalCertificateAuthority.write(publicKeyFile(signer),
+				LocalCertificateAuthority.pem(new PemObject("PUBLIC KEY", pair.getPublic().getEncoded())));
 	}
 
 	/** The folder of the public keys every consumer trusts. */

@@ -17,7 +17,10 @@ import se.nexus.infrastructure.LocalCertificateAuthority.IssuedCertificate;
  */
 public record KafkaConnection(String bootstrapServers, IssuedCertificate certificate, EventSigning signing) {
 
-	/** Settings of the serde: the producer's signing key, the consumer's folder of trusted keys. */
+	/**
+	 * Settings of the project's serde (schemas' {@code EventSignatures}, which builds after this module; a test there
+	 * checks the names agree): the producer's signing key, the consumer's folder of trusted keys.
+	 */
 	public static final String SIGNING_KEY = "nexus.signing.key";
 
 	public static final String TRUSTED_KEYS = "nexus.signing.trusted";

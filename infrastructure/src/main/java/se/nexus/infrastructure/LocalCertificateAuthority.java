@@ -268,7 +268,7 @@ public final class LocalCertificateAuthority {
 		}
 	}
 
-	private static String pem(Object object) throws IOException {
+	static String pem(Object object) throws IOException {
 		StringWriter text = new StringWriter();
 		try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
 			writer.writeObject(object);

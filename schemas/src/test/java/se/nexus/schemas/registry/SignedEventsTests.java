@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import se.nexus.events.referral.ReferralSubmitted;
+import se.nexus.infrastructure.KafkaConnection;
 import se.nexus.schemas.EventTestData;
 import se.nexus.schemas.Topics;
 import se.nexus.schemas.signing.BadSignature;
@@ -125,6 +126,13 @@ class SignedEventsTests {
 		assertThat(afterRotation.deserialize(TOPIC, newHeaders, newEvent)).isNotNull();
 		assertThatThrownBy(() -> afterRotation.deserialize(TOPIC, oldHeaders, oldEvent))
 			.isInstanceOf(UntrustedSigningKey.class);
+	}
+
+	/** The platform's code hands the keys to Kafka clients under the names this serde reads. */
+	@Test
+	void theInfrastructureNamesTheSettingsAsTheSerdeReadsThem() {
+		assertThat(KafkaConnection.SIGNING_KEY).isEqualTo(EventSignatures.SIGNING_KEY_CONFIG);
+		assertThat(KafkaConnection.TRUSTED_KEYS).isEqualTo(EventSignatures.TRUSTED_KEYS_CONFIG);
 	}
 
 	@Test
